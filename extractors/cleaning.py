@@ -1,0 +1,111 @@
+"""Normalize a document's text for matching, keeping a map back to the original offsets.
+
+Real pages have spaces inside words (质量监 测与评价), full-width letters and digits, and may be
+converted to Traditional characters.  The patterns run over a cleaned copy; every offset they find
+maps back to the document's own text, so `text[start:end]` is always the surface as printed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.regexes import INNER_SPACE, YEAR_RANGE
+from ontology.resources import data_path
+
+# Invisible characters that scraped pages carry: zero-width spaces, a stray BOM, carriage returns.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r]+")
+
+
+@cache
+def _character_table() -> dict[int, str]:
+    """One character in, one character out: the text keeps its length."""
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}  # full-width ASCII
+    table[0x3000] = " "
+    for dash in "—–―－‐‑":
+        table[ord(dash)] = "-"
+    path = data_path("traditional_to_simplified.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        traditional, simplified = line.split("\t")
+        table[ord(traditional)] = simplified
+    # A full-width bracket converted above must stay a title bracket, not become "<" or ">".
+    for keep in "《》〈〉「」『』“”‘’、。":
+        table.pop(ord(keep), None)
+    return table
+
+
+def simplify(text: str) -> str:
+    """Full-width to half-width and Traditional to Simplified, character by character."""
+    return text.translate(_character_table())
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaned text and the map from its offsets to the original's."""
+
+    original: str
+    text: str
+    _clean_starts: tuple[int, ...]  # where each kept run starts in `text`
+    _original_starts: tuple[int, ...]  # … and in `original`
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of the character at `offset` in the cleaned text."""
+        run = bisect_right(self._clean_starts, offset) - 1
+        return self._original_starts[run] + offset - self._clean_starts[run]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the cleaned span [start, end)."""
+        if end <= start:
+            at = self.to_original(start) if start < len(self.text) else len(self.original)
+            return at, at
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+    def surface(self, start: int, end: int) -> str:
+        """The original characters of a cleaned span."""
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def clean(original: str) -> CleanText:
+    """Clean a text: characters converted one to one, then inner spaces removed."""
+    converted = simplify(original)
+    removed = [m.span() for m in _INVISIBLE.finditer(converted)]
+    removed += [m.span() for m in INNER_SPACE.finditer(converted)]
+    removed.sort()
+    pieces, clean_starts, original_starts = [], [0], [0]
+    kept_from, length = 0, 0
+    for start, end in removed:
+        if start < kept_from:  # an invisible character inside a space run: already removed
+            start = kept_from
+            if end <= start:
+                continue
+        pieces.append(converted[kept_from:start])
+        length += start - kept_from
+        kept_from = end
+        clean_starts.append(length)
+        original_starts.append(end)
+    pieces.append(converted[kept_from:])
+    return CleanText(original, "".join(pieces), tuple(clean_starts), tuple(original_starts))
+
+
+def squeeze(text: str) -> str:
+    """A piece of original text as a title or heading is written: no whitespace at all."""
+    return re.sub(r"\s+", "", text)
+
+
+def normalize_title(title: str) -> str:
+    """The form in which two spellings of one title compare equal: Simplified, NFKC, no
+    whitespace or title brackets, one spelling of year ranges, 中华人民共和国 dropped from laws.
+    "《老年教育发展规划（2016—2020 年）》" → "老年教育发展规划(2016-2020年)"."""
+    title = unicodedata.normalize("NFKC", simplify(title))
+    title = _TITLE_NOISE.sub("", title)
+    title = YEAR_RANGE.sub(r"\1-\2年", title)
+    if title.startswith("中华人民共和国") and title.endswith("法"):
+        title = title[len("中华人民共和国") :]
+    return title
+
+
+_TITLE_NOISE = re.compile(r"[\s《》〈〉<>]+")

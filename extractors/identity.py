@@ -1,0 +1,205 @@
+"""Resolve one policy across its mentions and documents (DESIGN.md, "One policy, many mentions").
+
+Each mention gets a canonical key:
+  - meetings: 中国共产党第十八次全国代表大会, 十八届六中全会, 2017年广东省教育工作会议;
+  - documents: the normalized title, with the issuer printed before the brackets joined to it
+    (国务院《关于…》 = 《国务院关于…》), a registry alias replaced by the policy's own title
+    (《党内问责条例》 → 中国共产党问责条例), a leading relative place written out (市… → 佛山市…),
+    and — unless the policy is national or its title starts with a place — the jurisdiction it
+    belongs to, so that a generic 《实施意见》 of two cities never merges.
+Then, over the whole corpus, a key without a year range joins the one key of its jurisdiction
+that differs only by it, and a policy of unknown level joins the one policy of the same title that
+another document names with an explicit issuer (level source `corpus`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from extractors import regexes as rx
+from extractors.cleaning import normalize_title, simplify
+from extractors.jurisdictions import gazetteer
+from extractors.levels import Place
+from extractors.registry import known_policy
+from ontology.records import Mention, Policy
+from ontology.vocabulary import Kind, Level, LevelSource
+
+_RELATIVE_LEAD = re.compile(r"^((?:19|20)[0-9]{2}年)?(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
+_SOURCE_STRENGTH = {
+    LevelSource.CUE: 0,
+    LevelSource.CONTEXT: 1,
+    LevelSource.REGISTRY: 2,
+    LevelSource.CORPUS: 3,
+    LevelSource.UNKNOWN: 4,
+}
+
+
+def policy_id(key: str) -> str:
+    """An ASCII id that the same key gives in every run."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _write_out_relative_place(title: str, place: Place) -> str:
+    m = _RELATIVE_LEAD.match(title)
+    if not m:
+        return title
+    whole = place.relative(m.group(2))
+    if whole is None:
+        return title
+    return (m.group(1) or "") + whole.name + title[m.end() :]
+
+
+def meeting_key(title: str, place: Place) -> str:
+    title = normalize_title(title)
+    congress = rx.PARTY_CONGRESS.fullmatch(title)
+    if congress:
+        return f"中国共产党第{congress.group(1)}次全国代表大会"
+    plenum = rx.PLENUM.fullmatch(title)
+    if plenum:
+        return f"{plenum.group(1)}届{plenum.group(2)}中全会"
+    return _write_out_relative_place(title, place)
+
+
+def _starts_with_place(title: str, year: int | None) -> bool:
+    return any(start == 0 and j.name == title[:end] for start, end, j in gazetteer().find(title, year=year))
+
+
+def document_key(mention: Mention, place: Place) -> str:
+    title = normalize_title(mention.title)
+    token = rx.DOMAIN_TOKEN.search(title)
+    if token and place.issuer:
+        title = title.replace(token.group(), place.issuer)
+    known = known_policy(title)
+    if known and mention.level is known.level:
+        title = normalize_title(known.title)
+    outside = mention.issuers and not mention.surface.lstrip().startswith(("《", "〈"))
+    if outside and mention.tier.value == "A" and title.startswith("关于"):
+        title = "".join(mention.issuers) + title
+    title = _write_out_relative_place(title, place)
+    if mention.level is Level.NATIONAL or _starts_with_place(title, place.year):
+        return title
+    jurisdiction = mention.jurisdiction or (place.jurisdiction.code if place.jurisdiction else "")
+    return f"{title}@{jurisdiction or 'unplaced'}"
+
+
+def mention_key(mention: Mention, place: Place) -> str:
+    if mention.kind is Kind.MEETING:
+        return meeting_key(mention.title, place)
+    if mention.kind is Kind.NOT_POLICY:
+        return ""
+    return document_key(mention, place)
+
+
+def _split(key: str) -> tuple[str, str]:
+    title, _, jurisdiction = key.partition("@")
+    return title, jurisdiction
+
+
+@dataclass(frozen=True)
+class _Seen:
+    key: str
+    level: Level
+    source: LevelSource
+    jurisdiction: str
+    explicit: bool  # named with an issuer or a place in the text
+
+
+def resolve_corpus(documents: list[tuple[Place, list[Mention]]]) -> tuple[list[list[Mention]], list[Policy]]:
+    """Keys for every mention of every document, and one Policy per key."""
+    keyed = [[replace(m, policy=mention_key(m, place)) for m in mentions] for place, mentions in documents]
+    merged = _join_year_variants({m.policy for ms in keyed for m in ms if m.policy})
+    keyed = [[replace(m, policy=merged.get(m.policy, m.policy)) for m in ms] for ms in keyed]
+    keyed = [_propagate(ms, place, keyed) for (place, _), ms in zip(documents, keyed, strict=True)]
+    keyed = [[replace(m, policy_id=policy_id(m.policy) if m.policy else "") for m in ms] for ms in keyed]
+    return keyed, build_policies([m for ms in keyed for m in ms])
+
+
+def _join_year_variants(keys: set[str]) -> dict[str, str]:
+    """ "佛山市…行动计划" → "佛山市…行动计划(2016-2020年)" when that is the only dated variant."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in keys:
+        title, jurisdiction = _split(key)
+        groups[(rx.TRAILING_PARENTHETICAL.sub("", title), jurisdiction)].append(key)
+    merged = {}
+    for (bare, jurisdiction), variants in groups.items():
+        undated = bare + (f"@{jurisdiction}" if jurisdiction else "")
+        dated = sorted(k for k in variants if k != undated)
+        if undated in variants and len(dated) == 1:
+            merged[undated] = dated[0]
+    return merged
+
+
+def _propagate(mentions: list[Mention], place: Place, corpus: list[list[Mention]]) -> list[Mention]:
+    """A bare title of unknown level joins the one policy another mention names explicitly."""
+    if not any(m.level is Level.UNKNOWN and m.kind is Kind.DOCUMENT for m in mentions):
+        return mentions
+    explicit: dict[str, set[tuple[str, Level, str]]] = defaultdict(set)
+    g = gazetteer()
+    for other in (m for ms in corpus for m in ms):
+        if other.kind is Kind.DOCUMENT and other.level_source is LevelSource.CUE:
+            title = normalize_title(other.title)
+            explicit[title].add((other.policy, other.level, other.jurisdiction))
+    here = place.jurisdiction.code if place.jurisdiction else ""
+    out = []
+    for m in mentions:
+        if m.level is Level.UNKNOWN and m.kind is Kind.DOCUMENT:
+            candidates = {
+                c
+                for c in explicit.get(normalize_title(m.title), ())
+                if not here or not c[2] or c[2] == here or g.is_within(here, c[2])
+            }
+            if len(candidates) == 1:
+                key, level, jurisdiction = candidates.pop()
+                m = replace(m, policy=key, level=level, level_source=LevelSource.CORPUS, jurisdiction=jurisdiction)
+        out.append(m)
+    return out
+
+
+def build_policies(mentions: list[Mention]) -> list[Policy]:
+    """One Policy per key, its facts gathered from every mention and the registry."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.policy:
+            by_key[m.policy].append(m)
+    policies = []
+    for key, group in sorted(by_key.items()):
+        best = min(group, key=lambda m: (_SOURCE_STRENGTH[m.level_source], m.level.rank))
+        title = _split(key)[0]
+        known = known_policy(title)
+        registry_counts = known is not None and known.level is best.level
+        issuers = sorted({i for m in group for i in m.issuers} | set(known.issuers if registry_counts else ()))
+        aliases = sorted({simplify(m.title) for m in group} - {title})
+        years = sorted({int(y) for y in re.findall(r"(?:19|20)[0-9]{2}", title)})
+        if registry_counts and known.year and not years:
+            years = [known.year]
+        bare = rx.TRAILING_PARENTHETICAL.sub("", title)
+        genre = rx.TITLE_GENRE.search(bare)
+        implements = sorted(
+            {inner.policy for inner in mentions if inner.parent and any(_is_outer(inner, m) for m in group)}
+        )
+        policies.append(
+            Policy(
+                id=policy_id(key),
+                key=key,
+                title=title,
+                kind=best.kind,
+                doc_kind=genre.group() if genre and best.kind is Kind.DOCUMENT else "",
+                level=best.level,
+                level_source=best.level_source,
+                issuers=tuple(issuers),
+                jurisdiction=best.jurisdiction or None,
+                years=tuple(years),
+                doc_number=known.doc_number if registry_counts else "",
+                aliases=tuple(aliases),
+                implements=tuple(implements),
+            )
+        )
+    return policies
+
+
+def _is_outer(inner: Mention, outer: Mention) -> bool:
+    """The nested mention `inner` stands inside the title of `outer`."""
+    return inner.doc == outer.doc and outer.start <= inner.start and inner.end <= outer.end and inner is not outer

@@ -1,0 +1,252 @@
+"""Decide where the document and each cited policy sit: jurisdiction, level, issuers in full.
+
+A level is never guessed.  It comes, in this order, from
+  cue      — an issuer, a place or a central-Party word in the text or the title;
+  context  — a policy the document will issue sits at the document's own level;
+  registry — a well-known policy (data/policies.tsv);
+  corpus   — the same policy seen with an explicit issuer in another document (extractors.identity);
+and is `unknown` otherwise.  Relative words (省, 全市, 我市, 区) resolve against the citing
+document's jurisdiction, so the same rules serve a plan from any province, city or county.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from extractors import regexes as rx
+from extractors.cleaning import simplify
+from extractors.jurisdictions import gazetteer
+from extractors.registry import known_policy, national_bodies
+from ontology.records import Jurisdiction, Mention
+from ontology.vocabulary import Kind, Level, LevelSource, Relation
+
+_LEVEL_OF_RELATIVE = {
+    "省": Level.PROVINCIAL,
+    "市": Level.MUNICIPAL,
+    "区": Level.COUNTY,
+    "县": Level.COUNTY,
+}
+_CENTRAL = re.compile(
+    r"^(?:党的|中共中央|中国共产党|中央|全国|国家|国务院)|^(?:十|二十)[一二三四五六七八九]?届|^(?:十|二十)[一二三四五六七八九]?大$"
+)
+_RELATIVE_START = re.compile(r"^(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
+_RELATIVE_BEFORE = re.compile(r"(?:我|全|本)(省|市|区|县)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """The citing document's place: what 省, 市 and 区 mean in its text."""
+
+    jurisdiction: Jurisdiction | None = None
+    province: Jurisdiction | None = None
+    city: Jurisdiction | None = None
+    county: Jurisdiction | None = None
+    issuer: str = ""  # the document's issuer in full, which a spam token stands for
+    year: int | None = None
+
+    @property
+    def level(self) -> Level:
+        return self.jurisdiction.level if self.jurisdiction else Level.UNKNOWN
+
+    def relative(self, word: str) -> Jurisdiction | None:
+        """省 → the province, 市 → the city, 区/县 → the county."""
+        return {"省": self.province, "市": self.city, "区": self.county, "县": self.county}.get(word)
+
+
+def place_of(jurisdiction: Jurisdiction | None, issuer: str = "", year: int | None = None) -> Place:
+    if jurisdiction is None:
+        return Place(issuer=issuer, year=year)
+    g = gazetteer()
+    chain = [jurisdiction, *g.ancestors(jurisdiction.code)]
+    by_level = {j.level: j for j in chain}
+    return Place(
+        jurisdiction,
+        by_level.get(Level.PROVINCIAL),
+        by_level.get(Level.MUNICIPAL),
+        by_level.get(Level.COUNTY),
+        issuer,
+        year,
+    )
+
+
+# ----------------------------------------------------------------------- the document
+
+
+def document_place(title: str, issuer_as_printed: str, text: str, year: int | None) -> Place:
+    """The document's jurisdiction from its title, byline and text, and its issuer in full.
+
+    An issuer written relative to its place (市教育局) takes the place of that level the text
+    names most often; a spam token in the title is no place and is skipped.
+    """
+    g = gazetteer()
+    title = rx.DOMAIN_TOKEN.sub("", simplify(title))
+    issuer = simplify(issuer_as_printed)
+    if issuer in national_bodies() or _CENTRAL.match(issuer):
+        return place_of(g.by_code("000000"), issuer, year)
+    for source in (issuer, title):
+        found = [p for p in g.find(source, year=year) if p[0] == 0 or source is issuer]
+        if found:
+            jurisdiction = _deepest(found)
+            return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
+    relative = _RELATIVE_START.match(issuer) or _RELATIVE_START.match(title)
+    wanted = _LEVEL_OF_RELATIVE[relative.group(1)] if relative else None
+    counts = Counter(j.code for _, _, j in g.find(text[:200_000], year=year) if not wanted or j.level is wanted)
+    if not counts:
+        return Place(issuer=issuer, year=year)
+    jurisdiction = g.by_code(counts.most_common(1)[0][0])
+    return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
+
+
+def _deepest(found) -> Jurisdiction:
+    return max((j for _, _, j in found), key=lambda j: j.level.rank)
+
+
+def _full_issuer_of_document(issuer: str, jurisdiction: Jurisdiction) -> str:
+    if not issuer:
+        return ""
+    return expand_issuer(issuer, place_of(jurisdiction))[0]
+
+
+# ----------------------------------------------------------------------------- issuers
+
+
+def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
+    """An issuer's full name against the citing document, and what was doubtful about it.
+
+    省教育厅 → 广东省教育厅, 市政府 → 佛山市人民政府, 市委 → 中共佛山市委,
+    288563.com (a token where the name should be) → the document's own issuer, flagged.
+    """
+    name = simplify(name).replace(" ", "")
+    flags: tuple[str, ...] = ()
+    token = rx.DOMAIN_TOKEN.search(name)
+    if token and place.issuer:
+        name = name.replace(token.group(), place.issuer)
+        flags = (f"issuer token {token.group()} stands for the document's issuer {place.issuer}",)
+    if name in national_bodies():
+        return name, flags
+    m = re.match(r"^(中共)?(省|市|区|县)(.*)$", name)
+    if m and m.group(2) in _LEVEL_OF_RELATIVE:
+        whole = place.relative(m.group(2))
+        rest = m.group(3)
+        if whole is None:
+            return name, flags
+        if rest in ("委", "委员会") or (m.group(1) and rest.startswith("委")):
+            return f"中共{whole.name}{rest}", flags
+        if rest.startswith("政府"):
+            rest = "人民" + rest
+        return f"{m.group(1) or ''}{whole.name}{rest}", flags
+    return name, flags
+
+
+def organization_place(name: str, place: Place) -> tuple[Level, Jurisdiction | None]:
+    """The level and jurisdiction of an issuing body named in full."""
+    g = gazetteer()
+    if name in national_bodies() or _CENTRAL.match(name) or name.startswith("国家"):
+        return Level.NATIONAL, g.by_code("000000")
+    found = g.find(name, year=place.year)
+    if found:
+        jurisdiction = _deepest(found)
+        return jurisdiction.level, jurisdiction
+    return Level.UNKNOWN, None
+
+
+# ------------------------------------------------------------------------------ levels
+
+
+@dataclass(frozen=True)
+class Decision:
+    level: Level
+    source: LevelSource
+    jurisdiction: Jurisdiction | None = None
+
+
+UNKNOWN = Decision(Level.UNKNOWN, LevelSource.UNKNOWN)
+
+
+def decide_level(mention: Mention, place: Place, before: str) -> Decision:
+    """The level of what a mention names, with where the decision came from.
+
+    `before` is the text just before the mention, where a relative cue may stand: 制定我市《…》.
+    """
+    if mention.kind is Kind.NOT_POLICY:
+        return UNKNOWN
+    cue = _cue(mention, place, before)
+    if cue:
+        return cue
+    if mention.relation is Relation.ISSUES and place.jurisdiction:
+        return Decision(place.level, LevelSource.CONTEXT, place.jurisdiction)
+    known = known_policy(mention.title)
+    if known:
+        national = gazetteer().by_code("000000") if known.level is Level.NATIONAL else None
+        return Decision(known.level, LevelSource.REGISTRY, national)
+    return UNKNOWN
+
+
+def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
+    g = gazetteer()
+    title = simplify(rx.DOMAIN_TOKEN.sub("", mention.title))
+    title = re.sub(r"〈[^〈〉]*〉", "", title)  # a nested title's places are the inner policy's
+    levels = [organization_place(i, place) for i in mention.issuers]
+    known = [lv for lv in levels if lv[0] is not Level.UNKNOWN]
+    if known:
+        level, jurisdiction = min(known, key=lambda lv: lv[0].rank)
+        return Decision(level, LevelSource.CUE, jurisdiction)
+    if _CENTRAL.match(title):
+        return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
+    found = g.find(title, year=place.year)
+    if found:
+        _, _, jurisdiction = found[0]
+        return Decision(jurisdiction.level, LevelSource.CUE, jurisdiction)
+    quoted = _quoted_place(title, place)
+    if quoted:
+        return Decision(quoted.level, LevelSource.CUE, quoted)
+    relative = _RELATIVE_START.match(title) or _RELATIVE_BEFORE.search(before)
+    if not relative:
+        inner = re.search(r"(?:全|我|本)(省|市|区|县)", title)
+        relative = inner
+    if relative and place.relative(relative.group(1)):
+        jurisdiction = place.relative(relative.group(1))
+        return Decision(jurisdiction.level, LevelSource.CUE, jurisdiction)
+    if mention.kind is Kind.DOCUMENT and title.endswith("法") and not rx.TITLE_ISSUER_END.search(title):
+        # A 法 is made by the NPC; local bodies make 条例 and 办法, never a 法.
+        return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
+    return None
+
+
+def _quoted_place(title: str, place: Place) -> Jurisdiction | None:
+    """A place that ends a quoted slogan: “文化佛山”三年行动计划, “健康中国”, “数字浙江”."""
+    g = gazetteer()
+    for slogan in re.findall(r"“([^“”]{3,10})”", title):
+        for n in (3, 2):
+            found = g.lookup(slogan[-n:], year=place.year)
+            if place.province:
+                found = [
+                    j for j in found if j.code == place.province.code or g.is_within(j.code, place.province.code)
+                ] or found
+            if found:
+                return found[0]
+    return None
+
+
+def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Mention]:
+    """Each mention with its issuers in full and its level decided."""
+    resolved = []
+    for mention in mentions:
+        issuers, flags = [], list(mention.flags)
+        for issuer in mention.issuers:
+            full, doubts = expand_issuer(issuer, place)
+            issuers.append(full)
+            flags += doubts
+        mention = replace(mention, issuers=tuple(issuers), flags=tuple(flags))
+        decision = decide_level(mention, place, text[max(0, mention.start - 4) : mention.start])
+        resolved.append(
+            replace(
+                mention,
+                level=decision.level,
+                level_source=decision.source,
+                jurisdiction=decision.jurisdiction.code if decision.jurisdiction else "",
+            )
+        )
+    return resolved

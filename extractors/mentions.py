@@ -1,0 +1,448 @@
+"""Find every policy and meeting mention in a cleaned document, with its relation and evidence.
+
+The stages, in order:
+  titles      — 《…》 and nested 〈…〉, paired with a stack (tier A)
+  named       — meetings, quoted plans, issuer+关于 names, bare names after 制定/出台 (tier B)
+  repeated    — a bracketed title named again later without brackets (tier B)
+and for each mention: the issuer printed before it, the trigger that governs it, its kind.
+Levels, full issuer names and policy identity are the next stage's (extractors.levels).
+
+All searching runs on `masked`: the cleaned text with the inside of every title blanked, so that
+a trigger word or a meeting name inside a title is never taken for one in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors import regexes as rx
+from extractors.cleaning import CleanText, squeeze
+from extractors.jurisdictions import place_at
+from extractors.structure import item_at
+from ontology.records import Mention, WorkItem
+from ontology.vocabulary import Kind, Relation, Tier
+
+_RELATION_OF_TRIGGER = {w: Relation(rel) for rel, words in rx.TRIGGERS.items() for w in words}
+_BLANK = "\u25a1"  # □ stands for a masked character
+# How far back a trigger may stand from the mention it governs.
+_TRIGGER_REACH = 80
+_ISSUER_REACH = 40
+_SUBCLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
+_PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()和及与" + _BLANK + "]")
+_MEETING_SPIRIT_AFTER = re.compile(r"^(?:的)?(?:精神|决策部署|部署|要求|决议)")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A title in brackets, in cleaned offsets: [open, close) includes the brackets."""
+
+    open: int
+    close: int
+    parent: int | None  # index of the enclosing span
+
+
+def title_spans(text: str) -> list[Span]:
+    """Pair 《》 and 〈〉 with a stack; an unbalanced bracket is dropped, not allowed to swallow text."""
+    stack: list[tuple[str, int]] = []
+    found: list[tuple[int, int]] = []
+    for m in re.finditer(r"[《》〈〉\n]", text):
+        ch, pos = m.group(), m.start()
+        if ch == "\n":
+            stack.clear()
+        elif ch in "《〈":
+            stack.append((ch, pos))
+        else:
+            opener = "《" if ch == "》" else "〈"
+            while stack and stack[-1][0] != opener:
+                stack.pop()
+            if stack:
+                _, start = stack.pop()
+                if pos - start <= rx.MAX_TITLE_LENGTH:
+                    found.append((start, pos + 1))
+    found.sort()
+    spans: list[Span] = []
+    open_spans: list[int] = []
+    for start, end in found:
+        while open_spans and spans[open_spans[-1]].close <= start:
+            open_spans.pop()
+        spans.append(Span(start, end, open_spans[-1] if open_spans else None))
+        open_spans.append(len(spans) - 1)
+    return spans
+
+
+def mask_titles(text: str, spans: list[Span]) -> str:
+    """The text with every top-level title's inside blanked (the brackets stay)."""
+    pieces, last = [], 0
+    for span in spans:
+        if span.parent is None:
+            pieces += [text[last : span.open + 1], _BLANK * (span.close - span.open - 2)]
+            last = span.close - 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the stages share about one document."""
+
+    doc: str
+    clean: CleanText
+    masked: str
+    items: tuple[WorkItem, ...]
+
+
+# ------------------------------------------------------------------ triggers, issuers
+
+
+def governing_trigger(ctx: Context, start: int, *, subclause_only: bool = False) -> tuple[str, Relation | None]:
+    """The nearest trigger before `start` in its sub-clause, else (for titles) in its sentence."""
+    masked = ctx.masked
+    window_start = max(0, start - _TRIGGER_REACH)
+    window = masked[window_start:start]
+    ends = [m.end() for m in _SUBCLAUSE_END.finditer(window)]
+    subclause = ends[-1] if ends else 0
+    sentence_ends = [m.end() for m in rx.CLAUSE_END.finditer(window)]
+    sentence = sentence_ends[-1] if sentence_ends else 0
+    for reach in (subclause,) if subclause_only else (subclause, sentence):
+        found = _last_trigger(window, reach)
+        if found:
+            return found, _RELATION_OF_TRIGGER[found]
+    return "", None
+
+
+def _last_trigger(window: str, start: int) -> str:
+    matches = list(rx.TRIGGER.finditer(window, start))
+    for m in reversed(matches):
+        word = m.group()
+        if _RELATION_OF_TRIGGER[word] is Relation.REVISES and window[m.start() - 1 : m.start()] == "新":
+            continue  # 新修订《…》 names the revised text; it does not revise it
+        return word
+    return ""
+
+
+def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
+    """Issuers printed just before `start` (国务院《…》, 教育部、国家语委《…》) and where they begin."""
+    masked = ctx.masked
+    window_start = max(0, start - _ISSUER_REACH)
+    window = masked[window_start:start]
+    cut = max((m.end() for m in re.finditer(r"[,，。;；:：!?\n》“”()\[\]" + _BLANK + "]", window)), default=0)
+    triggers = list(rx.TRIGGER.finditer(window, cut))
+    if triggers:
+        cut = triggers[-1].end()
+    candidate = window[cut:]
+    issuers = parse_issuers(candidate)
+    if not issuers:
+        return start, ()
+    return window_start + cut, issuers
+
+
+def parse_issuers(text: str) -> tuple[str, ...]:
+    """ "教育部、国家语委" → (教育部, 国家语委); anything that is not all organizations → ()."""
+    text = text.strip(" 、")
+    if not text or rx.QUALIFIER_BEFORE.search(text):
+        return ()
+    parts = [q for p in rx.ISSUER_SEPARATOR.split(text) if p for q in _split_joined_bodies(p)]
+    if not parts or not all(len(p) >= 2 and (rx.ORG.fullmatch(p) or rx.DOMAIN_TOKEN.fullmatch(p)) for p in parts):
+        return ()
+    return tuple(parts)
+
+
+def _split_joined_bodies(text: str) -> list[str]:
+    """Two bodies written without a separator, as when a page lost the space between them:
+    "中共佛山市委佛山市人民政府" → 中共佛山市委, 佛山市人民政府."""
+    for end in range(2, len(text) - 1):
+        rest = text[end:]
+        if rx.ORG.fullmatch(text[:end]) and (rest.startswith(("中共", "中国共产党")) or place_at(rest, 0)):
+            return [text[:end], *_split_joined_bodies(rest)]
+    return [text]
+
+
+def issuers_in_title(title: str) -> tuple[str, ...]:
+    """Issuers written inside a title: 《国务院关于…》, 《省教育厅、省语委语言文字课题管理办法》."""
+    end = rx.TITLE_ISSUER_END.search(title)
+    if end:
+        return parse_issuers(title[: end.start()])
+    # Without 关于 only a list of two or more bodies counts: "佛山市教育部门…" is no issuer.
+    lead = re.match(rf"((?:{rx.ORG.pattern})(?:[、 ](?:{rx.ORG.pattern}))+)", title)
+    if lead:
+        parts = parse_issuers(lead.group(1))
+        if len(parts) >= 2:
+            return parts
+    return ()
+
+
+def with_place_prefix(ctx: Context, start: int) -> int:
+    """Extend a tier-B name to the left over the place that leads it: "全面启动佛山市教育信息化
+    “十三五”规划" → 佛山市教育信息化“十三五”规划; "落实市义务教育…计划" → 市义务教育…计划."""
+    window_start = max(0, start - 14)
+    window = ctx.masked[window_start:start]
+    cut = max((m.end() for m in _PREFIX_STOP.finditer(window)), default=0)
+    triggers = list(rx.TRIGGER.finditer(window, cut))
+    if triggers:
+        cut = triggers[-1].end()
+    at_boundary = cut > 0 or window_start == 0
+    if at_boundary and rx.RELATIVE_PLACE.match(window, cut):
+        return window_start + cut
+    for offset in range(cut, len(window) - 1):
+        if place_at(window, offset):
+            return window_start + offset
+    return start
+
+
+# ---------------------------------------------------------------------------- mentions
+
+
+def make_mention(ctx: Context, start: int, end: int, *, title: str, **fields) -> Mention:
+    """A mention over cleaned [start, end), with its item and sentence from the original text."""
+    a, b = ctx.clean.span(start, end)
+    item = item_at(ctx.items, a)
+    original = ctx.clean.original
+    s_start = max(original.rfind("。", 0, a), original.rfind("\n", 0, a)) + 1
+    ends = [i for i in (original.find("。", b), original.find("\n", b)) if i >= 0]
+    s_end = min(ends) + 1 if ends else len(original)
+    return Mention(
+        doc=ctx.doc,
+        item=item.label,
+        item_title=item.heading,
+        surface=original[a:b],
+        title=title,
+        start=a,
+        end=b,
+        sentence=original[s_start:s_end].strip(),
+        **fields,
+    )
+
+
+def title_kind(title: str, after: str) -> Kind:
+    """A work in brackets is a policy unless what follows or its own shape says otherwise."""
+    if rx.NOT_POLICY_AFTER.match(after) or rx.NOT_POLICY_TITLE.search(title):
+        return Kind.NOT_POLICY
+    bare = rx.TRAILING_PARENTHETICAL.sub("", title)
+    if rx.TITLE_GENRE.search(bare) or "关于" in title or rx.YEAR_RANGE.search(title):
+        return Kind.DOCUMENT
+    return Kind.NOT_POLICY
+
+
+def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
+    """Tier A: every 《…》, with the issuer printed before it; 〈…〉 inside gives a second mention."""
+    text = ctx.clean.text
+    found = []
+    for span in spans:
+        inner_start, inner_end = span.open + 1, span.close - 1
+        title = squeeze(ctx.clean.surface(inner_start, inner_end))
+        if not title:
+            continue
+        after = text[span.close : span.close + 6]
+        kind = title_kind(text[inner_start:inner_end], after)
+        if span.parent is not None:
+            outer = spans[span.parent]
+            found.append(
+                make_mention(
+                    ctx,
+                    span.open,
+                    span.close,
+                    title=title,
+                    kind=kind,
+                    relation=Relation.CITES,
+                    tier=Tier.A,
+                    issuers=issuers_in_title(text[inner_start:inner_end]),
+                    parent=squeeze(ctx.clean.surface(outer.open + 1, outer.close - 1)),
+                )
+            )
+            continue
+        begin, issuers = issuer_before(ctx, span.open)
+        trigger, relation = governing_trigger(ctx, begin)
+        if rx.REVISION_AFTER.match(text, span.close):
+            trigger, relation = rx.REVISION_AFTER.match(text, span.close).group(), Relation.REVISES
+        if kind is Kind.NOT_POLICY:
+            relation = Relation.CITES
+        found.append(
+            make_mention(
+                ctx,
+                begin,
+                span.close,
+                title=title,
+                kind=kind,
+                relation=relation or Relation.CITES,
+                trigger=trigger,
+                tier=Tier.A,
+                issuers=issuers or issuers_in_title(text[inner_start:inner_end]),
+            )
+        )
+    return found
+
+
+def meeting_mentions(ctx: Context) -> list[Mention]:
+    """Meetings whose spirit the plan implements: 党的十八大, 十八届三中、四中全会, 全省教育工作会议."""
+    masked = ctx.masked
+    found = []
+
+    def add(start: int, end: int, titles: list[str]) -> None:
+        trigger, relation = governing_trigger(ctx, start, subclause_only=True)
+        spirit = _MEETING_SPIRIT_AFTER.match(masked[end : end + 8]) or _follows_list_with_spirit(masked, end)
+        if relation is not Relation.IMPLEMENTS and not spirit:
+            return  # a meeting only named ("迎接党的十九大胜利召开") is no mention
+        for title in titles:
+            found.append(
+                make_mention(
+                    ctx,
+                    start,
+                    end,
+                    title=title,
+                    kind=Kind.MEETING,
+                    relation=Relation.IMPLEMENTS,
+                    trigger=trigger,
+                    tier=Tier.B,
+                )
+            )
+
+    for m in rx.PARTY_CONGRESS.finditer(masked):
+        add(m.start(), m.end(), [squeeze(ctx.clean.surface(m.start(), m.end()))])
+    for m in rx.PLENUM.finditer(masked):
+        session, plenums = m.group(1), m.group(2).split("中、")
+        party = "党的" if m.group().startswith("党的") else ""
+        if len(plenums) == 1:
+            add(m.start(), m.end(), [squeeze(ctx.clean.surface(m.start(), m.end()))])
+        else:
+            add(m.start(), m.end(), [f"{party}{session}届{p}中全会" for p in plenums])
+    for pattern in (rx.LOCAL_CONGRESS, rx.CONFERENCE):
+        for m in pattern.finditer(masked):
+            start = with_place_prefix(ctx, m.start())
+            add(start, m.end(), [squeeze(ctx.clean.surface(start, m.end()))])
+    return found
+
+
+def _follows_list_with_spirit(masked: str, end: int) -> bool:
+    """ "党的十八大和十八届…全会精神": a list of meetings that ends in 精神 within its sub-clause."""
+    rest = masked[end : end + 40]
+    stop = _SUBCLAUSE_END.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    return bool(re.match(r"^[和及、与]", rest)) and bool(re.search(r"(?:精神|决策部署)$", rest))
+
+
+def named_policy_mentions(ctx: Context) -> list[Mention]:
+    """Tier B policies: “两免一补”政策, 中央八项规定, 市政府关于…政策, 制定实施第三期…行动计划."""
+    masked = ctx.masked
+    found = []
+
+    def add(start: int, end: int) -> None:
+        trigger, relation = governing_trigger(ctx, start)
+        found.append(
+            make_mention(
+                ctx,
+                start,
+                end,
+                title=squeeze(ctx.clean.surface(start, end)),
+                relation=relation or Relation.CITES,
+                trigger=trigger,
+                tier=Tier.B,
+            )
+        )
+
+    for m in rx.QUOTED_POLICY.finditer(masked):
+        add(with_place_prefix(ctx, m.start()), m.end())
+    for m in rx.NAMED_RULE.finditer(masked):
+        add(m.start(), m.end())
+    for m in re.finditer("关于", masked):
+        begin, issuers = issuer_before(ctx, m.start())
+        if not issuers:
+            continue
+        named = re.compile(rf"关于[^,，。;；、《》“”\n{_BLANK}]{{4,40}}?(?:{rx.GENRE})(?![{rx.CJK}])").match(
+            masked, m.start()
+        )
+        if named:
+            trigger, relation = governing_trigger(ctx, begin)
+            found.append(
+                make_mention(
+                    ctx,
+                    begin,
+                    named.end(),
+                    title=squeeze(ctx.clean.surface(begin, named.end())),
+                    relation=relation or Relation.CITES,
+                    trigger=trigger,
+                    tier=Tier.B,
+                    issuers=issuers,
+                )
+            )
+    for m in rx.TRIGGER.finditer(masked):
+        if _RELATION_OF_TRIGGER[m.group()] is not Relation.ISSUES:
+            continue
+        named = rx.BARE_ISSUED_POLICY.match(masked, m.end())
+        if named and _BLANK not in named.group():
+            found.append(
+                make_mention(
+                    ctx,
+                    named.start(),
+                    named.end(),
+                    title=squeeze(ctx.clean.surface(named.start(), named.end())),
+                    relation=Relation.ISSUES,
+                    trigger=m.group(),
+                    tier=Tier.B,
+                )
+            )
+    return found
+
+
+def repeated_title_mentions(ctx: Context, titled: list[Mention]) -> list[Mention]:
+    """A policy named in brackets and later without them: 落实市义务教育…五年提升行动计划."""
+    cores = {}
+    for mention in titled:
+        if mention.kind is not Kind.DOCUMENT or mention.tier is not Tier.A:
+            continue
+        core = title_core(mention.title)
+        if len(core) >= 8:
+            cores[core] = mention
+    if not cores:
+        return []
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
+    found = []
+    for m in pattern.finditer(ctx.masked):
+        start = with_place_prefix(ctx, m.start())
+        trigger, relation = governing_trigger(ctx, start)
+        found.append(
+            make_mention(
+                ctx,
+                start,
+                m.end(),
+                title=squeeze(ctx.clean.surface(start, m.end())),
+                relation=relation or Relation.CITES,
+                trigger=trigger,
+                tier=Tier.B,
+            )
+        )
+    return found
+
+
+def title_core(title: str) -> str:
+    """A title without its leading place and its trailing parentheticals: what a later bare
+    mention repeats.  "佛山市义务教育…行动计划(2016-2020年)" → "义务教育…行动计划"."""
+    core = rx.TRAILING_PARENTHETICAL.sub("", title)
+    return core[place_at(core, 0) :]
+
+
+def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Where two mentions overlap keep the longer (the earlier on a tie); mentions that share one
+    span exactly (the four plenums of 十八届三中、四中、五中、六中全会) are all kept."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in ordered:
+        span = (mention.start, mention.end)
+        clash = any(s < span[1] and span[0] < e and (s, e) != span for s, e in taken)
+        inside_title = mention.tier is Tier.A and mention.parent
+        if clash and not inside_title:
+            continue
+        kept.append(mention)
+        taken.append(span)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.title))
+
+
+def find_mentions(doc: str, clean: CleanText, items: tuple[WorkItem, ...]) -> list[Mention]:
+    """All mentions of one document, in text order."""
+    spans = title_spans(clean.text)
+    ctx = Context(doc, clean, mask_titles(clean.text, spans), items)
+    titled = bracketed_mentions(ctx, spans)
+    named = meeting_mentions(ctx) + named_policy_mentions(ctx)
+    repeated = repeated_title_mentions(ctx, titled)
+    return drop_overlaps(titled + named + repeated)

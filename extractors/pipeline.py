@@ -1,0 +1,96 @@
+"""Text → records: read → clean → structure → header and place → mentions → levels → identity.
+
+`extract_text` is pure (a string in, records out); `extract_file` adds reading from disk;
+`extract_corpus` runs many documents and resolves policies across all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from extractors.cleaning import clean
+from extractors.identity import resolve_corpus
+from extractors.levels import Place, document_place, resolve_levels
+from extractors.mentions import find_mentions
+from extractors.reading import UnreadableDocument, find_documents, read_document
+from extractors.structure import read_header, structure
+from ontology.records import Document, Mention, Policy
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One document's records before policies are resolved across the corpus."""
+
+    document: Document
+    place: Place
+    mentions: list[Mention]
+
+
+@dataclass
+class Corpus:
+    """Every document read, its mentions with policy ids, the policies, and what could not be read."""
+
+    documents: list[Document] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    policies: list[Policy] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+def extract_text(text: str, doc: str = "doc", source: str = "", encoding: str = "utf-8") -> Extraction:
+    """All records of one document's text."""
+    cleaned = clean(text)
+    sections, items = structure(cleaned)
+    first_heading = items[1].start if len(items) > 1 else len(text)
+    header = read_header(text, first_heading)
+    place = document_place(header.title, header.issuer_as_printed, cleaned.text, header.year)
+    mentions = find_mentions(doc, cleaned, items)
+    mentions = resolve_levels(mentions, place, text)
+    document = Document(
+        doc=doc,
+        source=source,
+        text=text,
+        title=header.title,
+        issuer=place.issuer or header.issuer_as_printed,
+        issuer_as_printed=header.issuer_as_printed,
+        jurisdiction=place.jurisdiction.code if place.jurisdiction else None,
+        level=place.level,
+        date=header.date,
+        year=header.year,
+        encoding=encoding,
+        sections=sections,
+        items=items,
+        warnings=header.flags,
+    )
+    return Extraction(document, place, mentions)
+
+
+def extract_file(path: Path) -> Extraction:
+    """All records of one file; raises UnreadableDocument with the reason."""
+    text, encoding = read_document(path)
+    return extract_text(text, doc=path.stem, source=str(path), encoding=encoding)
+
+
+def resolve(extractions: list[Extraction]) -> tuple[list[Extraction], list[Policy]]:
+    """Policy ids for every mention, resolved across all the documents given."""
+    keyed, policies = resolve_corpus([(e.place, e.mentions) for e in extractions])
+    return [replace(e, mentions=ms) for e, ms in zip(extractions, keyed, strict=True)], policies
+
+
+def extract_corpus(paths: Iterable[str | Path], on_error: Callable[[str, str], None] | None = None) -> Corpus:
+    """Extract every readable document under `paths`; a bad file is reported, not fatal."""
+    corpus = Corpus()
+    extractions = []
+    for path in find_documents(list(paths)):
+        try:
+            extractions.append(extract_file(path))
+        except UnreadableDocument as error:
+            corpus.failures.append((str(path), str(error)))
+            if on_error:
+                on_error(str(path), str(error))
+    extractions, corpus.policies = resolve(extractions)
+    for extraction in extractions:
+        corpus.documents.append(extraction.document)
+        corpus.mentions += extraction.mentions
+    return corpus

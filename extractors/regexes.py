@@ -1,0 +1,210 @@
+"""Every pattern the extractors use, each with an example of what it matches.
+
+The patterns run over the *normalized* text (extractors.cleaning): Simplified characters,
+half-width digits, Latin letters and parentheses, no spaces inside Chinese runs.  Keep them linear:
+no nested quantifiers, no backtracking over the whole document.
+"""
+
+import re
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CN_NUM = "〇零一二三四五六七八九十百"
+
+# ---------------------------------------------------------------- reading and cleaning
+
+# Horizontal whitespace that the cleaner removes: everything but a space between two Latin
+# letters or digits.  "质量监 测与评价" → "质量监测与评价"; "STEAM 教育" → "STEAM教育"; "Word 2"
+# keeps its space.
+INNER_SPACE = re.compile(r"(?<![A-Za-z0-9])[ \t\u3000\xa0]++|[ \t\u3000\xa0]++(?![A-Za-z0-9])")
+
+# A token that stands where an organization's name should be: the seed's spam site wrote
+# "288563.com" for 佛山市教育局.  "288563.com关于推进…" → "288563.com"
+DOMAIN_TOKEN = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,30}\.(?:com|cn|net|org|cc|top|vip|xyz)(?:\.cn)?")
+
+# Lines of site chrome that are no part of the article: "[政府OA] 无障碍版 | rss订阅"
+SITE_CHROME = re.compile(
+    r"无障碍|rss订阅|RSS订阅|当前位置|您现在的位置|首页\s*>|打印本页|关闭窗口|分享到|字号[:：]|"
+    r"扫一扫|版权所有|网站地图|联系我们|主办单位|ICP备|访问量|\[政府OA\]"
+)
+
+# -------------------------------------------------------------------------- structure
+
+# Numbered headings at the start of a line, from the outermost style to the innermost: the order
+# of Chinese official documents, 一、 > (一) > 1. > (1) > ① > 一是.  Group 1 is the label.
+HEADING_STYLES = (
+    # "一、坚持立德树人,着力提升教育教学质量"
+    ("cn_dun", re.compile(rf"([{CN_NUM}]{{1,4}})、")),
+    # "(三)深化课程改革。" (（三） after cleaning)
+    ("cn_paren", re.compile(rf"\(([{CN_NUM}]{{1,4}})\)")),
+    # "8. 提升义务教育…", "8、提升…", "13.促进…"; not "2.7万"
+    ("arabic_dot", re.compile(r"([0-9]{1,3})[.、](?![0-9])")),
+    # "(1)加强…"
+    ("arabic_paren", re.compile(r"\(([0-9]{1,3})\)")),
+    # "①加强…"
+    ("circled", re.compile(r"([\u2460-\u2473])")),
+    # "一是加强…;" at the start of a line
+    ("cn_shi", re.compile(rf"([{CN_NUM}]{{1,3}})是")),
+)
+
+# A document's date: "发表时间:2017-03-29", "2017年3月29日", "2017.03.29"
+DATE = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*[-年./]\s*([01]?[0-9])\s*[-月./]\s*([0-3]?[0-9])\s*日?")
+# A plan's year in its title: "2017年工作计划", "2018年工作要点"
+TITLE_YEAR = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*年")
+# A work plan's title: "2017年工作计划", "…关于印发2019年教育工作要点的通知"
+PLAN_TITLE = re.compile(r"工作(?:计划|要点|意见|安排|方案|思路)|实施(?:意见|方案)|行动计划|年度计划")
+# A byline: "市教育局 发表时间:…", "发布机构：杭州市教育局", "来源：…"
+BYLINE = re.compile(
+    r"(?:发布机构|发文机关|发布单位|来源|信息来源|作者)\s*[:：]\s*(\S{2,30})|(\S{2,30})\s+(?:发表|发布)时间"
+)
+
+# --------------------------------------------------------------------------- mentions
+
+# One bracket of a title; the scanner pairs them with a stack so that a lost 》 cannot swallow
+# the rest of the paragraph.  "《安徽省人民政府关于实施〈国务院关于…的决定〉的意见》"
+TITLE_BRACKET = re.compile(r"[《》〈〉<>]")
+MAX_TITLE_LENGTH = 120
+
+# A policy's genre: the word its title ends in.  "…实施意见" → 意见, "民办教育促进法" → 法
+GENRE = (
+    "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
+    "标准|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
+    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略"
+)
+TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
+# A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
+# "老年教育发展规划(2016-2020年)", "…实施细则(暂行)", "…条例(修订草案)"
+TRAILING_PARENTHETICAL = re.compile(r"(?:\([^()]{1,20}\))+$")
+# A year range in a title, in any of its spellings: "(2016-2020 年)", "（2016—2020年）"
+YEAR_RANGE = re.compile(r"(20[0-9]{2})年?\s*[-—–~至到]+\s*(20[0-9]{2})年?")
+
+# Works in 《》 that are no policy: a noun after the closing bracket says what they are.
+# "《佛山教育》杂志", "《佛山教育信息》简报", "《人民日报》", "《弟子规》一书"
+NOT_POLICY_AFTER = re.compile(
+    r"(?:杂志|期刊|刊物|简报|报纸|周刊|月刊|日报|专刊|专栏|栏目|节目|电视剧|纪录片|电影|歌曲|一书|丛书|"
+    r"读本|教材|图书|书籍|绘本|文章|报道|专题片|公众号|微信号|APP|网站)"
+)
+# Titles that name a newspaper, journal or book by how they end: "人民日报", "求是", "光明日报"
+NOT_POLICY_TITLE = re.compile(r"(?:日报|晚报|早报|周报|时报|杂志|学报|画报|文摘|文选|全集|选集|读本|论语)$")
+
+# Trigger words, longest first within each relation so that "制定实施" wins over "实施".
+# "贯彻落实《…》" implements; "出台《…》" issues; "启动《…》修订" revises.
+TRIGGERS = {
+    "issues": (
+        "研究制定",
+        "研究制订",
+        "制定实施",
+        "制订实施",
+        "出台实施",
+        "制订出台",
+        "制定出台",
+        "研究出台",
+        "修订出台",
+        "起草",
+        "制定",
+        "制订",
+        "出台",
+        "印发",
+        "发布",
+        "编制",
+    ),
+    "revises": ("启动修订", "修订完善", "修改完善", "修订", "修改"),
+    "implements": (
+        "学习贯彻落实",
+        "认真贯彻落实",
+        "贯彻落实",
+        "推进落实",
+        "全面落实",
+        "深入贯彻",
+        "学习贯彻",
+        "认真贯彻",
+        "认真学习",
+        "深入实施",
+        "组织实施",
+        "全面实施",
+        "继续实施",
+        "严格执行",
+        "大力执行",
+        "深入学习",
+        "贯彻",
+        "落实",
+        "执行",
+        "实施",
+        "按照",
+        "根据",
+        "依据",
+        "依照",
+        "对照",
+        "遵照",
+        "遵循",
+        "遵守",
+        "践行",
+        "学习",
+        "开展",
+        "启动",
+    ),
+}
+TRIGGER = re.compile("|".join(sorted((re.escape(w) for ws in TRIGGERS.values() for w in ws), key=len, reverse=True)))
+# 新修订 is a qualifier of the title, not a revision: "落实新修订《民办教育促进法》"
+QUALIFIER_BEFORE = re.compile(r"(?:新修订|新修改|新|最新|修订后的|修改后的)的?$")
+# A revision written after the title: "启动《佛山市教育装备建设指南》修订"
+REVISION_AFTER = re.compile(r"(?:的)?(?:修订|修改)")
+# A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
+RELATIVE_PLACE = re.compile(r"我市|全市|本市|我省|全省|本省|我区|全区|本区|我县|全县|本县|省|市|区|县")
+# Where a trigger's reach ends: a clause ends at 。；！？ and at line ends.
+CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+
+# ------------------------------------------------------------------- issuers and bodies
+
+# The last word of an organization's name.  "教育部", "国家语委", "省教育厅", "佛山市人民政府",
+# "中共佛山市委", "市委办公室", "全国人大常委会", "中共288563.com党组"
+ORG_SUFFIX = (
+    "人民代表大会常务委员会|人大常委会|常务委员会|人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|"
+    "办公厅|办公室|委员会|党组|党委|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
+    "部|委|厅|局|署|院|办|会|处|中心"
+)
+ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,20}}?(?:{ORG_SUFFIX})")
+# Between coordinated issuers: "教育部、国家语委", "中共佛山市委 佛山市人民政府"
+ISSUER_SEPARATOR = re.compile(r"[、,，和及与]| +")
+# Issuers at the start of a title end where its subject begins:
+# "国务院关于鼓励社会力量兴办教育…" → "国务院"; "中共中央办公厅 国务院办公厅印发〈…〉" → both.
+TITLE_ISSUER_END = re.compile(r"关于|印发|转发|批转")
+
+# -------------------------------------------------------------------------- tier B
+
+# A quoted name followed by a policy genre, with an optional jurisdiction-led prefix added by
+# the extractor: "“两免一补”政策", "“七五”普法规划", "“文化佛山”三年行动计划",
+# "佛山教育“十三五”规划", "佛山市教育装备“十三五”发展规划"
+QUOTED_POLICY = re.compile(
+    rf"“[^“”\n]{{1,12}}”(?:[{CJK}]{{0,6}}?)(?:政策|普法规划|发展规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
+    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|$)"
+)
+# A named policy after an issuer and 关于, without brackets:
+# "市政府关于进一步完善城乡义务教育经费保障机制政策"
+ISSUER_ABOUT_POLICY = re.compile(
+    rf"(?:中共)?(?:[{CJK}]{{0,12}}?(?:{ORG_SUFFIX}))关于[^，。；、《》“”\n]{{4,40}}?(?:{GENRE})(?![{CJK}])"
+)
+# A bare name after a trigger of issuing, ending in a genre: "制定实施第三期发展学前教育行动计划"
+BARE_ISSUED_POLICY = re.compile(
+    rf"[{CJK}0-9()\-]{{4,30}}?(?:行动计划|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
+    rf"(?![{CJK}])"
+)
+# Rules that are policies by name: "中央八项规定", "八项规定精神"
+NAMED_RULE = re.compile(rf"(?:中央)?[{CN_NUM}]项规定")
+
+# Meetings whose spirit is implemented.
+# "党的十八大", "党的十九大", "二十大"
+PARTY_CONGRESS = re.compile(
+    rf"(?:党的)?(?<![{CN_NUM}])(十[一二三四五六七八九]|二十[一二三]?)大(?![学会厦道型量力类批])"
+)
+# "十八届三中、四中、五中、六中全会" (four meetings), "党的十八届六中全会", "十九届四中全会"
+PLENUM = re.compile(rf"(?:党的)?([{CN_NUM}]{{1,3}})届((?:[{CN_NUM}]{{1,2}}中、)*[{CN_NUM}]{{1,2}})中全会")
+# A local Party congress or plenum: "市第十二次党代会", "佛山市第十二次党代会", "省委十二届四次全会"
+LOCAL_CONGRESS = re.compile(
+    rf"(?:省|市|区|县|州|自治区)?第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
+    rf"|(?:省委|市委|区委|县委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
+)
+# A named conference: "全省推进教育现代化动员会", "2017年全省教育工作会议", "全国教育大会"
+CONFERENCE = re.compile(
+    rf"(?:(?:19|20)[0-9]{{2}}年)?(?:全国|全省|全市|全区|全县|中央|省委|市委)"
+    rf"[{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议)"
+)

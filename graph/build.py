@@ -1,0 +1,220 @@
+"""Records → the knowledge graph in memory, a networkx MultiDiGraph (DESIGN.md, "Nodes", "Links").
+
+Node ids are ASCII and deterministic: `doc:<doc>`, `doc:<doc>/s<n>`, `doc:<doc>/i<n>`,
+`policy:<id>`, `meeting:<id>`, `org:<hash>`, `jur:<code>`.  Every node has `type` (a NodeType
+value) and `label` (what a person reads); every edge has `type` (its Neo4j relationship type) and
+is keyed by it.  WorkItem→Policy edges carry the evidence of one mention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+import networkx as nx
+
+from extractors.identity import policy_id
+from extractors.jurisdictions import gazetteer
+from extractors.levels import Place, organization_place
+from extractors.pipeline import Corpus
+from extractors.structure import item_at
+from ontology.records import Document, Mention, Policy
+from ontology.vocabulary import Kind, Level, LinkType, NodeType
+
+_SAFE = re.compile(r"[A-Za-z0-9_.\-]+")
+
+
+def _digest(text: str, length: int = 12) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def document_node(doc: str) -> str:
+    """`doc:<stem>` when the file stem is plain ASCII, else a digest of it."""
+    return f"doc:{doc}" if _SAFE.fullmatch(doc) else f"doc:d{_digest(doc)}"
+
+
+def item_node(doc: str, order: int) -> str:
+    return f"{document_node(doc)}/i{order}"
+
+
+def section_node(doc: str, order: int) -> str:
+    return f"{document_node(doc)}/s{order}"
+
+
+def policy_node(policy: Policy | Mention) -> str:
+    kind = policy.kind
+    pid = policy.id if isinstance(policy, Policy) else policy.policy_id
+    return f"{'meeting' if kind is Kind.MEETING else 'policy'}:{pid}"
+
+
+def organization_node(name: str) -> str:
+    return f"org:{_digest(name)}"
+
+
+def jurisdiction_node(code: str) -> str:
+    return f"jur:{code}"
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    """The whole graph of a corpus: documents, their structure, policies, bodies and places."""
+    graph = nx.MultiDiGraph()
+    cited = Counter(m.policy_id for m in corpus.mentions if m.policy_id)
+    for document in sorted(corpus.documents, key=lambda d: d.doc):
+        _add_document(graph, document)
+    for policy in corpus.policies:
+        _add_policy(graph, policy, cited[policy.id])
+    known = {p.id for p in corpus.policies}
+    documents = {d.doc: d for d in corpus.documents}
+    for mention in corpus.mentions:
+        if mention.kind is not Kind.NOT_POLICY and mention.policy_id in known:
+            _add_mention(graph, documents[mention.doc], mention)
+    return graph
+
+
+def _edge(graph: nx.MultiDiGraph, source: str, target: str, link: str, **evidence) -> None:
+    graph.add_edge(
+        source, target, key=link if not evidence else f"{link}:{evidence.get('start')}", type=link, **evidence
+    )
+
+
+def _add_jurisdiction(graph: nx.MultiDiGraph, code: str | None) -> str | None:
+    """A Jurisdiction node and the chain up to 中国."""
+    if not code:
+        return None
+    g = gazetteer()
+    node = jurisdiction_node(code)
+    child = None
+    for jurisdiction in [g.by_code(code), *g.ancestors(code)]:
+        if jurisdiction is None:
+            break
+        current = jurisdiction_node(jurisdiction.code)
+        if current not in graph:
+            graph.add_node(
+                current,
+                type=NodeType.JURISDICTION.value,
+                label=jurisdiction.name,
+                code=jurisdiction.code,
+                name=jurisdiction.name,
+                level=jurisdiction.level.value,
+            )
+        if child:
+            _edge(graph, child, current, LinkType.IN.value)
+        child = current
+    return node
+
+
+def _add_organization(graph: nx.MultiDiGraph, name: str) -> str:
+    node = organization_node(name)
+    if node not in graph:
+        level, jurisdiction = organization_place(name, Place())
+        graph.add_node(
+            node,
+            type=NodeType.ORGANIZATION.value,
+            label=name,
+            name=name,
+            level=level.value,
+            jurisdiction=jurisdiction.code if jurisdiction else "",
+        )
+        where = _add_jurisdiction(graph, jurisdiction.code if jurisdiction else None)
+        if where:
+            _edge(graph, node, where, LinkType.IN.value)
+    return node
+
+
+def _add_document(graph: nx.MultiDiGraph, document: Document) -> None:
+    node = document_node(document.doc)
+    graph.add_node(
+        node,
+        type=NodeType.DOCUMENT.value,
+        label=document.title or document.doc,
+        doc=document.doc,
+        title=document.title,
+        issuer=document.issuer,
+        jurisdiction=document.jurisdiction or "",
+        level=document.level.value,
+        year=document.year or 0,
+        date=document.date,
+        source=document.source,
+    )
+    where = _add_jurisdiction(graph, document.jurisdiction)
+    if where:
+        _edge(graph, node, where, LinkType.IN.value)
+    if document.issuer:
+        _edge(graph, node, _add_organization(graph, document.issuer), LinkType.ISSUED_BY.value)
+    sections = {0: section_node(document.doc, 0)}
+    graph.add_node(sections[0], type=NodeType.SECTION.value, label="(正文)", doc=document.doc, order=0, heading="")
+    _edge(graph, node, sections[0], LinkType.HAS_SECTION.value)
+    for section in document.sections:
+        sections[section.order] = section_node(document.doc, section.order)
+        graph.add_node(
+            sections[section.order],
+            type=NodeType.SECTION.value,
+            label=f"{section.label}、{section.heading}",
+            doc=document.doc,
+            order=section.order,
+            heading=section.heading,
+        )
+        _edge(graph, node, sections[section.order], LinkType.HAS_SECTION.value)
+    for item in document.items:
+        item_id = item_node(document.doc, item.order)
+        graph.add_node(
+            item_id,
+            type=NodeType.WORK_ITEM.value,
+            label=f"{item.label} {item.heading}".strip() if item.label != "0" else "总体要求 (0)",
+            doc=document.doc,
+            item=item.label,
+            order=item.order,
+            heading=item.heading,
+            text=document.text[item.start : item.end].strip(),
+            keywords=list(item.keywords),
+        )
+        _edge(graph, sections[item.section], item_id, LinkType.HAS_ITEM.value)
+
+
+def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int) -> None:
+    node = policy_node(policy)
+    node_type = NodeType.MEETING if policy.kind is Kind.MEETING else NodeType.POLICY
+    graph.add_node(
+        node,
+        type=node_type.value,
+        label=policy.title,
+        id=policy.id,
+        key=policy.key,
+        title=policy.title,
+        aliases=list(policy.aliases),
+        issuers=list(policy.issuers),
+        level=policy.level.value,
+        level_source=policy.level_source.value,
+        doc_kind=policy.doc_kind,
+        years=list(policy.years),
+        doc_number=policy.doc_number,
+        jurisdiction=policy.jurisdiction or "",
+        cited=cited,
+    )
+    for issuer in policy.issuers:
+        _edge(graph, node, _add_organization(graph, issuer), LinkType.ISSUED_BY.value)
+    where = _add_jurisdiction(graph, policy.jurisdiction)
+    if where and policy.level is not Level.UNKNOWN:
+        _edge(graph, node, where, LinkType.IN.value)
+    for inner_key in policy.implements:
+        _edge(graph, node, f"policy:{policy_id(inner_key)}", LinkType.IMPLEMENTS.value)
+
+
+def _add_mention(graph: nx.MultiDiGraph, document: Document, mention: Mention) -> None:
+    item = item_at(document.items, mention.start)
+    _edge(
+        graph,
+        item_node(mention.doc, item.order),
+        policy_node(mention),
+        mention.relation.neo4j_type,
+        doc=mention.doc,
+        surface=mention.surface,
+        title=mention.title,
+        sentence=mention.sentence,
+        start=mention.start,
+        end=mention.end,
+        trigger=mention.trigger,
+        tier=mention.tier.value,
+        level_source=mention.level_source.value,
+    )
