@@ -25,7 +25,7 @@ from extractors.jurisdictions import gazetteer
 from extractors.levels import Place
 from extractors.registry import known_policy
 from ontology.records import Mention, Policy
-from ontology.vocabulary import Kind, Level, LevelSource
+from ontology.vocabulary import Kind, Level, LevelSource, Tier
 
 _RELATIVE_LEAD = re.compile(r"^((?:19|20)[0-9]{2}年)?(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
 _SOURCE_STRENGTH = {
@@ -76,7 +76,7 @@ def document_key(mention: Mention, place: Place) -> str:
     if known and mention.level is known.level:
         title = normalize_title(known.title)
     outside = mention.issuers and not mention.surface.lstrip().startswith(("《", "〈"))
-    if outside and mention.tier.value == "A" and title.startswith("关于"):
+    if outside and not known and mention.tier is Tier.A and title.startswith("关于"):
         title = "".join(mention.issuers) + title
     title = _write_out_relative_place(title, place)
     if mention.level is Level.NATIONAL or _starts_with_place(title, place.year):

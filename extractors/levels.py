@@ -59,16 +59,11 @@ def place_of(jurisdiction: Jurisdiction | None, issuer: str = "", year: int | No
     if jurisdiction is None:
         return Place(issuer=issuer, year=year)
     g = gazetteer()
-    chain = [jurisdiction, *g.ancestors(jurisdiction.code)]
-    by_level = {j.level: j for j in chain}
-    return Place(
-        jurisdiction,
-        by_level.get(Level.PROVINCIAL),
-        by_level.get(Level.MUNICIPAL),
-        by_level.get(Level.COUNTY),
-        issuer,
-        year,
-    )
+    county = jurisdiction if jurisdiction.level is Level.COUNTY else None
+    city = g.city_of(jurisdiction.code)
+    if city is None and county is not None and county.name.endswith("市"):
+        city = county  # in a county-level city's plan, 市 is the city itself
+    return Place(jurisdiction, g.province_of(jurisdiction.code), city, county, issuer, year)
 
 
 # ----------------------------------------------------------------------- the document
@@ -86,9 +81,9 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
     if issuer in national_bodies() or _CENTRAL.match(issuer):
         return place_of(g.by_code("000000"), issuer, year)
     for source in (issuer, title):
-        found = [p for p in g.find(source, year=year) if p[0] == 0 or source is issuer]
-        if found:
-            jurisdiction = _deepest(found)
+        leading = _leading_places(g.find(source, year=year))
+        if leading:
+            jurisdiction = leading[-1]
             return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
     relative = _RELATIVE_START.match(issuer) or _RELATIVE_START.match(title)
     wanted = _LEVEL_OF_RELATIVE[relative.group(1)] if relative else None
@@ -97,6 +92,17 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
         return Place(issuer=issuer, year=year)
     jurisdiction = g.by_code(counts.most_common(1)[0][0])
     return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
+
+
+def _leading_places(found) -> list[Jurisdiction]:
+    """The run of places a name starts with: "南京市鼓楼区教育局" → 南京市, 鼓楼区."""
+    run, end = [], 0
+    for start, stop, jurisdiction in found:
+        if start != end:
+            break
+        run.append(jurisdiction)
+        end = stop
+    return run
 
 
 def _deepest(found) -> Jurisdiction:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from extractors import regexes as rx
 from extractors.cleaning import CleanText, squeeze
 from extractors.jurisdictions import place_at
+from extractors.registry import known_policy, national_body_at
 from extractors.structure import item_at
 from ontology.records import Mention, WorkItem
 from ontology.vocabulary import Kind, Relation, Tier
@@ -153,7 +154,13 @@ def _split_joined_bodies(text: str) -> list[str]:
     "中共佛山市委佛山市人民政府" → 中共佛山市委, 佛山市人民政府."""
     for end in range(2, len(text) - 1):
         rest = text[end:]
-        if rx.ORG.fullmatch(text[:end]) and (rest.startswith(("中共", "中国共产党")) or place_at(rest, 0)):
+        next_body = (
+            rest.startswith(("中共", "中国共产党"))
+            or place_at(rest, 0)
+            or national_body_at(rest)
+            or (rest[0] in "省市区县" and rx.ORG.fullmatch(rest[1:] or "-"))
+        )
+        if rx.ORG.fullmatch(text[:end]) and next_body:
             return [text[:end], *_split_joined_bodies(rest)]
     return [text]
 
@@ -221,6 +228,8 @@ def title_kind(title: str, after: str) -> Kind:
     bare = rx.TRAILING_PARENTHETICAL.sub("", title)
     if rx.TITLE_GENRE.search(bare) or "关于" in title or rx.YEAR_RANGE.search(title):
         return Kind.DOCUMENT
+    if rx.TARGET_YEAR_END.search(bare) or known_policy(title):
+        return Kind.DOCUMENT  # 《中国教育现代化2035》: a plan named for its target year
     return Kind.NOT_POLICY
 
 

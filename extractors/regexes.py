@@ -52,6 +52,8 @@ DATE = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*[-年./]\s*([01]?[0-9])\s*[-月./]
 TITLE_YEAR = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*年")
 # A work plan's title: "2017年工作计划", "…关于印发2019年教育工作要点的通知"
 PLAN_TITLE = re.compile(r"工作(?:计划|要点|意见|安排|方案|思路)|实施(?:意见|方案)|行动计划|年度计划")
+# The issuer that starts a plan's title: "南京市鼓楼区教育局2018年工作计划" → 南京市鼓楼区教育局
+TITLE_ISSUER = re.compile(r"^(.{2,30}?(?:局|厅|委员会|委|政府|办公室|办公厅|部))(?=(?:19|20)[0-9]{2}|关于|印发)")
 # A byline: "市教育局 发表时间:…", "发布机构：杭州市教育局", "来源：…"
 BYLINE = re.compile(
     r"(?:发布机构|发文机关|发布单位|来源|信息来源|作者)\s*[:：]\s*(\S{2,30})|(\S{2,30})\s+(?:发表|发布)时间"
@@ -77,6 +79,8 @@ TRAILING_PARENTHETICAL = re.compile(r"(?:\([^()]{1,20}\))+$")
 # A year range in a title, in any of its spellings: "(2016-2020 年)", "（2016—2020年）"
 YEAR_RANGE = re.compile(r"(20[0-9]{2})年?\s*[-—–~至到]+\s*(20[0-9]{2})年?")
 
+# A plan named for the year it aims at: "中国教育现代化2035", "健康四川2030"
+TARGET_YEAR_END = re.compile(r"(?:20[2-9][0-9])$")
 # Works in 《》 that are no policy: a noun after the closing bracket says what they are.
 # "《佛山教育》杂志", "《佛山教育信息》简报", "《人民日报》", "《弟子规》一书"
 NOT_POLICY_AFTER = re.compile(

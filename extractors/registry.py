@@ -7,6 +7,7 @@ once, on first use.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +41,18 @@ def national_bodies() -> dict[str, str]:
         for alias in filter(None, row["aliases"].split("|")):
             names[alias] = row["name"]
     return names
+
+
+@cache
+def _national_body_pattern() -> re.Pattern:
+    names = sorted(national_bodies(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def national_body_at(text: str, pos: int = 0) -> int:
+    """The length of the national body's name that begins at `pos` (国务院, 教育部, 中办), or 0."""
+    m = _national_body_pattern().match(text, pos)
+    return m.end() - pos if m else 0
 
 
 @cache

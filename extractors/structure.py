@@ -18,6 +18,7 @@ from extractors.regexes import (
     HEADING_STYLES,
     PLAN_TITLE,
     SITE_CHROME,
+    TITLE_ISSUER,
     TITLE_YEAR,
 )
 from ontology.records import Section, WorkItem
@@ -163,6 +164,9 @@ def read_header(original: str, first_heading: int) -> Header:
         found = list(DATE.finditer(tail))
         if found:
             date = _iso_date(found[-1])
+    if not issuer:
+        from_title = TITLE_ISSUER.match(squeeze(title))
+        issuer = from_title.group(1) if from_title and not DOMAIN_TOKEN.search(from_title.group(1)) else ""
     year = None
     title_year = TITLE_YEAR.search(title)
     if title_year:

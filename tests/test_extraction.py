@@ -1,0 +1,267 @@
+"""Sentences from work plans of many jurisdictions → the mentions they must give.
+
+Each row states only what matters; `expect` fills the rest with "don't care".  The document heading
+in each passage sets the citing document's place, which is what relative words (省, 市, 区) and
+issued policies (制定《…》) resolve against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from extractors.pipeline import extract_text
+from ontology.vocabulary import Kind, Level, LevelSource, Relation, Tier
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A mention the passage must contain: `title` plus any fields that matter."""
+
+    title: str
+    fields: dict = field(default_factory=dict)
+
+    def found_in(self, mentions) -> bool:
+        return any(m.title == self.title and all(getattr(m, k) == v for k, v in self.fields.items()) for m in mentions)
+
+
+def expect(title: str, **fields) -> Expect:
+    return Expect(title, fields)
+
+
+def mentions_of(text: str, doc: str = "t"):
+    return extract_text(text, doc=doc).mentions
+
+
+FOSHAN = "佛山市教育局2017年工作计划\n"
+HANGZHOU = "杭州市教育局2019年工作要点\n"
+SICHUAN = "四川省教育厅2020年工作要点\n"
+GULOU = "南京市鼓楼区教育局2018年工作计划\n"
+HAIDIAN = "北京市海淀区教育委员会2021年工作要点\n"
+QINGDAO = "青岛市教育局2018年工作要点\n"
+ZHENGZHOU = "郑州市教育局2020年工作计划\n"
+KUNMING = "昆明市教育体育局2019年工作要点\n"
+HARBIN = "哈尔滨市教育局2018年工作计划\n"
+XIAN = "西安市教育局2019年工作要点\n"
+HEFEI = "安徽省教育厅2017年工作要点\n"
+SHUNDE = "佛山市顺德区教育局2019年工作要点\n"
+
+CASES = [
+    # ---- relations: one trigger governs the list that follows it
+    (FOSHAN + "1. 贯彻落实好《老年教育发展规划（2016-2020 年）》、《关于进一步推进社区教育发展的意见》。",
+     [expect("老年教育发展规划（2016-2020年）", relation=Relation.IMPLEMENTS, level=Level.NATIONAL,
+             level_source=LevelSource.REGISTRY),
+      expect("关于进一步推进社区教育发展的意见", relation=Relation.IMPLEMENTS)]),
+    (HANGZHOU + "（一）深化课程改革。落实省教育厅《关于深化普通高中课程改革的指导意见》，制定我市《普通高中选课走班管理办法》。",
+     [expect("关于深化普通高中课程改革的指导意见", issuers=("浙江省教育厅",), level=Level.PROVINCIAL,
+             relation=Relation.IMPLEMENTS, item="一"),
+      expect("普通高中选课走班管理办法", relation=Relation.ISSUES, level=Level.MUNICIPAL)]),
+    (HANGZHOU + "（四）规范民办教育。启动《杭州市民办教育管理办法》修订工作，落实新修订《民办教育促进法》。",
+     [expect("杭州市民办教育管理办法", relation=Relation.REVISES, level=Level.MUNICIPAL),
+      expect("民办教育促进法", relation=Relation.IMPLEMENTS, level=Level.NATIONAL)]),
+    (KUNMING + "3. 研究制订《昆明市中小学校园欺凌综合治理方案》，修订《昆明市中小学学籍管理办法》。",
+     [expect("昆明市中小学校园欺凌综合治理方案", relation=Relation.ISSUES, level=Level.MUNICIPAL),
+      expect("昆明市中小学学籍管理办法", relation=Relation.REVISES)]),
+    # ---- issuers before the brackets and inside them
+    (FOSHAN + "4. 贯彻教育部、国家语委《关于进一步加强学校语言文字工作的意见》。",
+     [expect("关于进一步加强学校语言文字工作的意见", issuers=("教育部", "国家语委"), level=Level.NATIONAL,
+             surface="教育部、国家语委《关于进一步加强学校语言文字工作的意见》")]),
+    (HANGZHOU + "（一）贯彻落实《中共中央 国务院关于全面深化新时代教师队伍建设改革的意见》。",
+     [expect("中共中央国务院关于全面深化新时代教师队伍建设改革的意见", issuers=("中共中央", "国务院"),
+             level=Level.NATIONAL)]),
+    (QINGDAO + "（2）落实市委、市政府《关于加快推进教育现代化的意见》。",
+     [expect("关于加快推进教育现代化的意见", issuers=("中共青岛市委", "青岛市人民政府"), level=Level.MUNICIPAL)]),
+    (GULOU + "2、落实区委区政府《关于深化教育领域综合改革的实施意见》。",
+     [expect("关于深化教育领域综合改革的实施意见", level=Level.COUNTY, issuers=("中共鼓楼区委", "鼓楼区人民政府"))]),
+    (HAIDIAN + "(二)贯彻中办国办《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》。",
+     [expect("关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见", level=Level.NATIONAL)]),
+    (SICHUAN + "1.坚持正确政治方向。落实省委《关于加强新时代高校党的建设的意见》。",
+     [expect("关于加强新时代高校党的建设的意见", issuers=("中共四川省委",), level=Level.PROVINCIAL)]),
+    # ---- levels from places, relative words and the document's own level
+    (SICHUAN + "3.推动区域协调发展。支持成都市落实《成都市教育发展“十四五”规划》。",
+     [expect("成都市教育发展“十四五”规划", level=Level.MUNICIPAL, level_source=LevelSource.CUE)]),
+    (SICHUAN + "2.出台《关于推进新时代教育评价改革的实施方案》。",
+     [expect("关于推进新时代教育评价改革的实施方案", relation=Relation.ISSUES, level=Level.PROVINCIAL,
+             level_source=LevelSource.CONTEXT)]),
+    (HAIDIAN + "(三)执行《北京市学前教育条例》，修订《海淀区学前教育管理办法》，制定区《中小学课后服务实施方案》。",
+     [expect("北京市学前教育条例", level=Level.PROVINCIAL),
+      expect("海淀区学前教育管理办法", level=Level.COUNTY),
+      expect("中小学课后服务实施方案", level=Level.COUNTY, relation=Relation.ISSUES)]),
+    (SHUNDE + "（一）落实《佛山市教育发展“十四五”规划》和《广东省教育发展“十四五”规划》，出台《顺德区教育督导办法》。",
+     [expect("佛山市教育发展“十四五”规划", level=Level.MUNICIPAL),
+      expect("广东省教育发展“十四五”规划", level=Level.PROVINCIAL),
+      expect("顺德区教育督导办法", level=Level.COUNTY, relation=Relation.ISSUES)]),
+    (XIAN + "1. 执行《中华人民共和国教师法》和《陕西省实施〈中华人民共和国教师法〉办法》。",
+     [expect("中华人民共和国教师法", level=Level.NATIONAL, level_source=LevelSource.CUE),
+      expect("陕西省实施〈中华人民共和国教师法〉办法", level=Level.PROVINCIAL)]),
+    (FOSHAN + "7. 深入开展《3-6岁儿童学习与发展指南》。",
+     [expect("3-6岁儿童学习与发展指南", level=Level.NATIONAL, level_source=LevelSource.REGISTRY)]),
+    (HARBIN + "（1）贯彻《全面推进依法治教实施意见》。",
+     [expect("全面推进依法治教实施意见", level=Level.UNKNOWN, level_source=LevelSource.UNKNOWN)]),
+    # ---- nested titles give both policies
+    (HEFEI + "1. 贯彻落实《安徽省人民政府关于实施〈国务院关于加快发展现代职业教育的决定〉的意见》。",
+     [expect("安徽省人民政府关于实施〈国务院关于加快发展现代职业教育的决定〉的意见", level=Level.PROVINCIAL,
+             issuers=("安徽省人民政府",), relation=Relation.IMPLEMENTS),
+      expect("国务院关于加快发展现代职业教育的决定", level=Level.NATIONAL, issuers=("国务院",),
+             parent="安徽省人民政府关于实施〈国务院关于加快发展现代职业教育的决定〉的意见")]),
+    # ---- works that are no policy
+    (FOSHAN + "33. 进一步推进《佛山教育》杂志、《佛山教育信息》简报建设，组织学习《人民日报》评论。",
+     [expect("佛山教育", kind=Kind.NOT_POLICY, relation=Relation.CITES),
+      expect("佛山教育信息", kind=Kind.NOT_POLICY),
+      expect("人民日报", kind=Kind.NOT_POLICY)]),
+    (XIAN + "2. 组织学生诵读《弟子规》，观看《厉害了，我的国》纪录片。",
+     [expect("弟子规", kind=Kind.NOT_POLICY), expect("厉害了，我的国", kind=Kind.NOT_POLICY)]),
+    # ---- meetings whose spirit is implemented; a meeting only named is none
+    (HANGZHOU + "全面贯彻党的十九大和十九届二中、三中全会精神，认真落实全国教育大会和全省教育大会部署。",
+     [expect("党的十九大", kind=Kind.MEETING, level=Level.NATIONAL, tier=Tier.B),
+      expect("十九届二中全会", kind=Kind.MEETING), expect("十九届三中全会", kind=Kind.MEETING),
+      expect("全国教育大会", level=Level.NATIONAL), expect("全省教育大会", level=Level.PROVINCIAL)]),
+    (SICHUAN + "认真落实省委十一届六次全会精神。",
+     [expect("省委十一届六次全会", kind=Kind.MEETING, level=Level.PROVINCIAL)]),
+    (FOSHAN + "落实佛山市第十二次党代会的决策部署。",
+     [expect("佛山市第十二次党代会", kind=Kind.MEETING, level=Level.MUNICIPAL)]),
+    # ---- named policies without brackets (tier B)
+    (FOSHAN + "36. 全面落实中央八项规定精神。22. 大力执行义务教育学生“两免一补”政策。",
+     [expect("中央八项规定", tier=Tier.B, level=Level.NATIONAL),
+      expect("“两免一补”政策", tier=Tier.B, level=Level.NATIONAL, surface="“两免一补”政策")]),
+    (XIAN + "3. 全面实施西安市教育信息化“十三五”规划，组织实施“七五”普法规划。",
+     [expect("西安市教育信息化“十三五”规划", tier=Tier.B, level=Level.MUNICIPAL, relation=Relation.IMPLEMENTS),
+      expect("“七五”普法规划", tier=Tier.B)]),
+    (QINGDAO + "（3）制定实施第三期学前教育行动计划，贯彻落实市政府关于进一步完善城乡义务教育经费保障机制政策。",
+     [expect("第三期学前教育行动计划", tier=Tier.B, relation=Relation.ISSUES, level=Level.MUNICIPAL),
+      expect("市政府关于进一步完善城乡义务教育经费保障机制政策", tier=Tier.B, issuers=("青岛市人民政府",),
+             level=Level.MUNICIPAL)]),
+    # ---- Traditional characters: converted for matching, surface kept
+    ("武漢市教育局2019年工作要點\n1. 貫徹落實《國務院關於深化考試招生制度改革的實施意見》，落實省教育廳《關於推進高中階段學校考試招生制度改革的實施意見》。",
+     [expect("國務院關於深化考試招生制度改革的實施意見", issuers=("国务院",), level=Level.NATIONAL),
+      expect("關於推進高中階段學校考試招生制度改革的實施意見", issuers=("湖北省教育厅",), level=Level.PROVINCIAL,
+             surface="省教育廳《關於推進高中階段學校考試招生制度改革的實施意見》")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0].split("\n")[1][:18] for c in CASES])
+def test_passage_gives_its_mentions(text, expected):
+    mentions = mentions_of(text)
+    missing = [e for e in expected if not e.found_in(mentions)]
+    assert not missing, f"missing {missing}\ngot {[(m.title, m.relation, m.level, m.issuers) for m in mentions]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [  # fmt: skip
+        (FOSHAN + "以优异成绩迎接党的十九大胜利召开。", "党的十九大"),
+        (FOSHAN + "启动第三期佛山市“教育创客”培养计划师资培训。", "佛山市“教育创客”培养计划"),
+        (FOSHAN + "实施“科研强校计划”，继续实施“中小学教师素质提升工程”。", "“科研强校计划”"),
+        (FOSHAN + "按照“一校一策”制定方案，落实整改。", "方案"),
+        (FOSHAN + "学习 贯彻党的十八届六 全会精神。", "党的十八届六全会"),
+    ],
+)
+def test_no_mention_where_none_is(text, absent):
+    assert absent not in {m.title for m in mentions_of(text)}
+
+
+# ------------------------------------------------------------------------ numbering styles
+
+NUMBERING = [
+    ("一、总体要求\n二、主要任务\n（一）加强党建。落实《A省党建工作规定》。\n（二）深化改革。", "一", "二"),
+    ("一、主要任务\n1. 加强党建。\n2. 深化改革。落实《教育改革实施方案》。", "2", "一"),
+    ("1、加强党建。\n2、深化改革。落实《教育改革实施方案》。", "2", None),
+    ("一、主要任务\n（1）加强党建。\n（2）深化改革。落实《教育改革实施方案》。", "2", "一"),
+    ("一是加强党建。\n二是深化改革，落实《教育改革实施方案》。", "二", None),
+    ("①加强党建。\n②深化改革，落实《教育改革实施方案》。", "②", None),
+    ("前言：落实《教育改革实施方案》。\n1. 加强党建。", "0", None),
+    ("总体要求没有编号，落实《教育改革实施方案》。", "0", None),
+]
+
+
+@pytest.mark.parametrize(("body", "item", "section"), NUMBERING, ids=[row[0][:6] for row in NUMBERING])
+def test_a_mention_sits_under_its_innermost_heading(body, item, section):
+    extraction = extract_text("某市教育局2020年工作计划\n" + body)
+    (mention,) = [m for m in extraction.mentions if m.title == "教育改革实施方案" or m.title.startswith("A省")]
+    assert mention.item == item
+    around = [s.label for s in extraction.document.sections if s.start <= mention.start < s.end]
+    assert (around[0] if around else None) == section
+
+
+def test_numbers_that_do_not_continue_a_list_are_no_headings():
+    text = "某市教育局2020年工作计划\n1. 建设学位。\n2. 新增学位2.7万个。\n2017年完成。\n3. 落实《教育改革实施方案》。"
+    items = [i.label for i in extract_text(text).document.items]
+    assert items == ["0", "1", "2", "3"]
+
+
+# ------------------------------------------------------------------------------ document
+
+
+@pytest.mark.parametrize(
+    ("header", "jurisdiction", "level", "issuer"),
+    [
+        ("[政府OA] 无障碍版 | rss订阅\n288563.com2017年工作计划\n\n市教育局 发表时间:2017-03-29 17:51\n一、任务\n1. 佛山市教育。佛山市学校。",
+         "440600", Level.MUNICIPAL, "佛山市教育局"),
+        ("南京市鼓楼区教育局2018年工作计划\n1、任务。", "320106", Level.COUNTY, "南京市鼓楼区教育局"),
+        ("北京市海淀区教育委员会2021年工作要点\n(一)任务。", "110108", Level.COUNTY, "北京市海淀区教育委员会"),
+        ("四川省教育厅2020年工作要点\n1.任务。", "510000", Level.PROVINCIAL, "四川省教育厅"),
+        ("教育部2019年工作要点\n一、任务", "000000", Level.NATIONAL, "教育部"),
+        ("杭州市教育局2017年工作要点\n发布机构：杭州市教育局\n1. 下城区学校建设。", "330100", Level.MUNICIPAL, "杭州市教育局"),
+    ],
+)  # fmt: skip
+def test_document_place_and_issuer(header, jurisdiction, level, issuer):
+    document = extract_text(header).document
+    assert (document.jurisdiction, document.level, document.issuer) == (jurisdiction, level, issuer)
+
+
+def test_offsets_point_into_the_document_text(seed_corpus):
+    (document,) = seed_corpus.documents
+    for mention in seed_corpus.mentions:
+        assert document.text[mention.start : mention.end] == mention.surface
+
+
+def test_offsets_hold_in_traditional_and_spaced_text():
+    text = "武漢市教育局2019年工作要點\n1. 貫徹 落實《國務院關於 深化考試招生制度改革的實施意見》，質量監 測。"
+    for mention in extract_text(text).mentions:
+        assert text[mention.start : mention.end] == mention.surface
+        assert " " not in mention.title
+
+
+def test_same_generic_title_in_two_provinces_is_two_policies():
+    from extractors.pipeline import resolve
+
+    plans = [
+        extract_text("湖南省教育厅2019年工作要点\n1. 制定《关于加强家庭教育工作的实施意见》。", doc="hunan"),
+        extract_text("江西省教育厅2019年工作要点\n1. 制定《关于加强家庭教育工作的实施意见》。", doc="jiangxi"),
+    ]
+    resolved, policies = resolve(plans)
+    ids = {m.policy_id for e in resolved for m in e.mentions}
+    assert len(ids) == 2 and len(policies) == 2
+
+
+def test_a_title_named_with_an_issuer_elsewhere_resolves_a_bare_mention():
+    from extractors.pipeline import resolve
+
+    plans = [
+        extract_text("广州市教育局2018年工作要点\n1. 落实《关于推进智慧教育的实施意见》。", doc="gz"),
+        extract_text("广东省教育厅2018年工作要点\n1. 落实省政府《关于推进智慧教育的实施意见》。", doc="gd"),
+    ]
+    resolved, _ = resolve(plans)
+    bare = next(m for m in resolved[0].mentions)
+    explicit = next(m for m in resolved[1].mentions)
+    assert bare.policy_id == explicit.policy_id
+    assert (bare.level, bare.level_source) == (Level.PROVINCIAL, LevelSource.CORPUS)
+
+
+def test_variants_of_one_title_are_one_policy():
+    from extractors.pipeline import resolve
+
+    text = (
+        "佛山市教育局2017年工作计划\n1. 贯彻落实国务院《关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》。\n"
+        "2. 落实《国务院关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》，落实《党内问责条例》和"
+        "《中国共产党问责条例》，执行《民办教育促进法》和《中华人民共和国民办教育促进法》。"
+    )
+    (extraction,), policies = resolve([extract_text(text)])
+    by_title = {m.title: m.policy_id for m in extraction.mentions}
+    assert (
+        by_title["关于统筹推进县域内城乡义务教育一体化改革发展的若干意见"]
+        == by_title["国务院关于统筹推进县域内城乡义务教育一体化改革发展的若干意见"]
+    )
+    assert by_title["党内问责条例"] == by_title["中国共产党问责条例"]
+    assert by_title["民办教育促进法"] == by_title["中华人民共和国民办教育促进法"]
