@@ -73,12 +73,18 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, encoding), encoding
     sample = data[:4096]
-    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
-    if zeros_odd > len(sample) // 8 and zeros_even == 0:
-        return _strict(data, "utf-16-le"), "utf-16-le"
-    if zeros_even > len(sample) // 8 and zeros_odd == 0:
-        return _strict(data, "utf-16-be"), "utf-16-be"
     if 0 in sample:
+        # UTF-16 without a BOM: its ASCII characters (digits, newlines) put zero bytes on one side;
+        # few Chinese characters (一 is U+4E00) put one on the other.  Anything else is binary.
+        zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+        for encoding, one_sided in (
+            ("utf-16-le", zeros_even * 4 < zeros_odd),
+            ("utf-16-be", zeros_odd * 4 < zeros_even),
+        ):
+            if one_sided and len(data) % 2 == 0:
+                text = _try(data, encoding)
+                if text is not None and _mostly_text(text):
+                    return text, encoding
         raise UnreadableDocument("binary file (contains NUL bytes), not a text document")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -100,6 +106,20 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise UnreadableDocument(f"undecodable bytes at offset {error.start} for {encoding}") from None
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_text(text: str) -> bool:
+    """Most characters are Chinese, ASCII letters, digits or punctuation, and none is a control."""
+    sample = text[:2048]
+    plain = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or ch.isprintable() or ch in "\n\r\t")
+    return _control_ratio(sample) == 0 and plain >= 0.95 * len(sample)
 
 
 def _control_ratio(text: str) -> float:
