@@ -192,7 +192,8 @@ def build_policies(mentions: list[Mention]) -> list[Policy]:
                 issuers=tuple(issuers),
                 jurisdiction=best.jurisdiction or None,
                 years=tuple(years),
-                doc_number=known.doc_number if registry_counts else "",
+                doc_number=next((m.doc_number for m in group if m.doc_number), "")
+                or (known.doc_number if registry_counts else ""),
                 aliases=tuple(aliases),
                 implements=tuple(implements),
             )

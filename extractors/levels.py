@@ -138,7 +138,7 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
         rest = m.group(3)
         if whole is None:
             return name, flags
-        if rest in ("委", "委员会") or (m.group(1) and rest.startswith("委")):
+        if rest.startswith("委"):  # 市委, 省委办公厅, 市委宣传部: Party committees
             return f"中共{whole.name}{rest}", flags
         if rest.startswith("政府"):
             rest = "人民" + rest

@@ -118,6 +118,8 @@ def _last_trigger(window: str, start: int) -> str:
         word = m.group()
         if _RELATION_OF_TRIGGER[word] is Relation.REVISES and window[m.start() - 1 : m.start()] == "新":
             continue  # 新修订《…》 names the revised text; it does not revise it
+        if window.startswith("的", m.end()):
+            continue  # 国务院印发的《…》 says who made it, not what this plan does
         return word
     return ""
 
@@ -127,11 +129,13 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
     masked = ctx.masked
     window_start = max(0, start - _ISSUER_REACH)
     window = masked[window_start:start]
+    made_by = rx.MADE_BY_BEFORE.search(window)  # 国务院办公厅印发的《…》
+    body_end = made_by.start() if made_by else len(window)
     cut = max((m.end() for m in re.finditer(r"[,，。;；:：!?\n》“”()\[\]" + _BLANK + "]", window)), default=0)
-    triggers = list(rx.TRIGGER.finditer(window, cut))
+    triggers = [m for m in rx.TRIGGER.finditer(window, cut, body_end) if m.end() <= body_end]
     if triggers:
         cut = triggers[-1].end()
-    candidate = window[cut:]
+    candidate = window[cut:body_end]
     issuers = parse_issuers(candidate)
     if not issuers:
         return start, ()
@@ -266,6 +270,7 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
             trigger, relation = rx.REVISION_AFTER.match(text, span.close).group(), Relation.REVISES
         if kind is Kind.NOT_POLICY:
             relation = Relation.CITES
+        number = rx.DOC_NUMBER_AFTER.match(text, span.close)
         found.append(
             make_mention(
                 ctx,
@@ -277,6 +282,7 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
                 trigger=trigger,
                 tier=Tier.A,
                 issuers=issuers or issuers_in_title(text[inner_start:inner_end]),
+                doc_number=number.group(1) if number else "",
             )
         )
     return found

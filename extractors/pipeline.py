@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from extractors.cleaning import clean
+from extractors.cleaning import clean, normalize_title
 from extractors.identity import resolve_corpus
+from extractors.keywords import topic_keywords
 from extractors.levels import Place, document_place, resolve_levels
 from extractors.mentions import find_mentions
 from extractors.reading import UnreadableDocument, find_documents, read_document
@@ -38,14 +39,20 @@ class Corpus:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
-def extract_text(text: str, doc: str = "doc", source: str = "", encoding: str = "utf-8") -> Extraction:
-    """All records of one document's text."""
+def extract_text(
+    text: str, doc: str = "doc", source: str = "", encoding: str = "utf-8", *, keywords: bool = False
+) -> Extraction:
+    """All records of one document's text; with `keywords`, each work item's topic words too."""
     cleaned = clean(text)
     sections, items = structure(cleaned)
+    if keywords:
+        items = tuple(replace(i, keywords=topic_keywords(text[i.start : i.end])) for i in items)
     first_heading = items[1].start if len(items) > 1 else len(text)
     header = read_header(text, first_heading)
     place = document_place(header.title, header.issuer_as_printed, cleaned.text, header.year)
     mentions = find_mentions(doc, cleaned, items)
+    own_title = normalize_title(header.title)
+    mentions = [m for m in mentions if normalize_title(m.title) != own_title]  # the plan names itself
     mentions = resolve_levels(mentions, place, text)
     document = Document(
         doc=doc,
@@ -66,10 +73,10 @@ def extract_text(text: str, doc: str = "doc", source: str = "", encoding: str = 
     return Extraction(document, place, mentions)
 
 
-def extract_file(path: Path) -> Extraction:
+def extract_file(path: Path, *, keywords: bool = False) -> Extraction:
     """All records of one file; raises UnreadableDocument with the reason."""
     text, encoding = read_document(path)
-    return extract_text(text, doc=path.stem, source=str(path), encoding=encoding)
+    return extract_text(text, doc=path.stem, source=str(path), encoding=encoding, keywords=keywords)
 
 
 def resolve(extractions: list[Extraction]) -> tuple[list[Extraction], list[Policy]]:
@@ -78,13 +85,19 @@ def resolve(extractions: list[Extraction]) -> tuple[list[Extraction], list[Polic
     return [replace(e, mentions=ms) for e, ms in zip(extractions, keyed, strict=True)], policies
 
 
-def extract_corpus(paths: Iterable[str | Path], on_error: Callable[[str, str], None] | None = None) -> Corpus:
+def extract_corpus(
+    paths: Iterable[str | Path],
+    on_error: Callable[[str, str], None] | None = None,
+    *,
+    keywords: bool = False,
+    progress: Callable[[list[Path]], Iterable[Path]] = iter,
+) -> Corpus:
     """Extract every readable document under `paths`; a bad file is reported, not fatal."""
     corpus = Corpus()
     extractions = []
-    for path in find_documents(list(paths)):
+    for path in progress(find_documents(list(paths))):
         try:
-            extractions.append(extract_file(path))
+            extractions.append(extract_file(path, keywords=keywords))
         except UnreadableDocument as error:
             corpus.failures.append((str(path), str(error)))
             if on_error:

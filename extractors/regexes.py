@@ -69,7 +69,7 @@ MAX_TITLE_LENGTH = 120
 # A policy's genre: the word its title ends in.  "…实施意见" → 意见, "民办教育促进法" → 法
 GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
-    "标准|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
+    "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
     "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
@@ -150,8 +150,12 @@ TRIGGERS = {
 TRIGGER = re.compile("|".join(sorted((re.escape(w) for ws in TRIGGERS.values() for w in ws), key=len, reverse=True)))
 # 新修订 is a qualifier of the title, not a revision: "落实新修订《民办教育促进法》"
 QUALIFIER_BEFORE = re.compile(r"(?:新修订|新修改|新|最新|修订后的|修改后的)的?$")
-# A revision written after the title: "启动《佛山市教育装备建设指南》修订"
-REVISION_AFTER = re.compile(r"(?:的)?(?:修订|修改)")
+# A revision written after the title: "启动《佛山市教育装备建设指南》修订", "对《…》进行修订"
+REVISION_AFTER = re.compile(r"(?:的)?(?:进行)?(?:修订|修改)")
+# Who made a title, said between the issuer and the brackets: "国务院办公厅印发的《…》"
+MADE_BY_BEFORE = re.compile(r"(?:印发|出台|制定|制订|发布|颁布|下发|公布)的$")
+# A document number after the title: "《…》（国发〔2016〕40号）", "(教基〔2017〕3号)"
+DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号)\)")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
 RELATIVE_PLACE = re.compile(r"我市|全市|本市|我省|全省|本省|我区|全区|本区|我县|全县|本县|省|市|区|县")
 # Where a trigger's reach ends: a clause ends at 。；！？ and at line ends.

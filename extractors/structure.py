@@ -103,8 +103,9 @@ def heading_words(clean: CleanText, heading: Heading) -> str:
 def structure(clean: CleanText) -> tuple[tuple[Section, ...], tuple[WorkItem, ...]]:
     """Sections (the outermost heading style, when a deeper one is used too) and work items.
 
-    Work items are every heading below the section style; a section's own text before its first
-    item is an item with the section's label, and the text before any heading is item `0`.
+    Work items are every heading below the section style; a section with text of its own before
+    its first item is an item with the section's label too, and the text before any heading is
+    item `0`.
     Offsets are into the original text.
     """
     headings = find_headings(clean)
@@ -121,6 +122,8 @@ def structure(clean: CleanText) -> tuple[tuple[Section, ...], tuple[WorkItem, ..
             section_end = next((h.start for h in headings[i + 1 :] if h.rank == section_rank), text_end)
             a, b = clean.span(heading.start, section_end)
             sections.append(Section(len(sections) + 1, heading.label, heading_words(clean, heading), a, b))
+            if not clean.text[heading.end : end].strip():
+                continue  # a bare section heading: its items follow, it is no work item itself
         section = len(sections)
         items.append(
             _item(clean, heading.label, heading_words(clean, heading), heading.start, end, section, len(items))
@@ -149,6 +152,9 @@ def read_header(original: str, first_heading: int) -> Header:
     head = simplify(original[: max(first_heading, 0) or 2000][:4000])
     lines = [ln.strip() for ln in head.splitlines() if ln.strip() and not SITE_CHROME.search(ln)]
     title = next((ln for ln in lines if len(ln) <= 80 and PLAN_TITLE.search(ln)), "")
+    printed = re.search(r"《([^《》]+)》", title)  # 关于印发《2019年教育工作要点》的通知
+    if printed and PLAN_TITLE.search(printed.group(1)):
+        title = printed.group(1)
     if not title:
         title = next((ln for ln in lines if 4 <= len(ln) <= 60), "")
     issuer, date = "", ""

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from extractors.pipeline import Corpus, extract_corpus
 from graph.evaluation import evaluate, format_report, read_mentions
+from graph.publish import DEFAULT_BASE, NothingToBuild, build, load_graph_file
+from graph.report import format_summary, summarize
 
 OK, SOME_FAILED, FAILED = 0, 1, 2
 
@@ -67,6 +69,59 @@ def cmd_eval(args) -> int:
     return status
 
 
+def _progress_bar(description: str):
+    """A progress bar on stderr for long runs; none for a handful of documents or when not a terminal."""
+
+    def wrap(items):
+        if len(items) < 20 or not sys.stderr.isatty():
+            return iter(items)
+        from tqdm import tqdm
+
+        return tqdm(items, desc=description, unit="doc", file=sys.stderr)
+
+    return wrap
+
+
+def cmd_build(args) -> int:
+    try:
+        result = build(
+            args.paths,
+            args.out,
+            base=args.base,
+            keywords=not args.no_keywords,
+            on_error=_say_failure,
+            progress=_progress_bar("extract"),
+        )
+    except NothingToBuild as error:
+        print(f"policykg: {error}; nothing was written", file=sys.stderr)
+        return FAILED
+    except OSError as error:
+        print(f"policykg: cannot write {args.out}: {error}", file=sys.stderr)
+        return FAILED
+    summary = result.summary
+    print(
+        f"{summary.documents} documents, {summary.items} work items, {summary.mentions} mentions, "
+        f"{sum(summary.policies_by_level.values())} policies, {result.triples} triples → {result.out}/"
+    )
+    return SOME_FAILED if result.corpus.failures else OK
+
+
+def _read_graph(path: str):
+    try:
+        return load_graph_file(path)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"policykg: {path}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+        return None
+
+
+def cmd_stats(args) -> int:
+    graph = _read_graph(args.graph)
+    if graph is None:
+        return FAILED
+    print(format_summary(summarize(graph, top=args.top)), end="")
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="policykg", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -81,6 +136,17 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--pred", help="predicted mentions, JSON lines (or give documents instead)")
     s.add_argument("paths", nargs="*", help="documents to extract and score")
     s.set_defaults(run=cmd_eval)
+    s = sub.add_parser("build", help="extract, resolve and write the graph (Turtle, JSON-LD, maps, report)")
+    s.add_argument("paths", nargs="+", help="files (.txt .md .html) or directories")
+    s.add_argument("--out", default="out", help="output directory (default: out)")
+    s.add_argument("--base", default=DEFAULT_BASE, help=f"base of every IRI (default: {DEFAULT_BASE})")
+    s.add_argument("--no-keywords", action="store_true", help="skip the work items' topic keywords (faster)")
+    s.set_defaults(run=cmd_build)
+
+    s = sub.add_parser("stats", help="the report's numbers and implementation chains of a built graph")
+    s.add_argument("graph", help="graph.json written by build, or its output directory")
+    s.add_argument("--top", type=int, default=10, help="how many most-cited policies to list")
+    s.set_defaults(run=cmd_stats)
     return p
 
 

@@ -100,6 +100,7 @@ class Mention:
     level_source: LevelSource = LevelSource.UNKNOWN
     jurisdiction: str = ""  # code of the Jurisdiction the named policy or meeting belongs to
     policy_id: str = ""
+    doc_number: str = ""  # printed after the title: 《…》（国发〔2016〕40号）
     parent: str = ""  # for a title nested in another: the outer title
     flags: tuple[str, ...] = ()
     note: str = field(default="", compare=False)

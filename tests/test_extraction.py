@@ -132,6 +132,13 @@ CASES = [
      [expect("第三期学前教育行动计划", tier=Tier.B, relation=Relation.ISSUES, level=Level.MUNICIPAL),
       expect("市政府关于进一步完善城乡义务教育经费保障机制政策", tier=Tier.B, issuers=("青岛市人民政府",),
              level=Level.MUNICIPAL)]),
+    # ---- who made it, its document number, revision written after the title
+    ("重庆市教育委员会2019年工作要点\n（一）贯彻落实中共中央办公厅印发的《关于加强和改进新形势下高校思想政治工作的意见》（中发〔2016〕31号），落实市委办公厅、市政府办公厅《关于加强新时代中小学校党建工作的意见》。\n（二）对《重庆市中小学校管理规范》进行修订。",
+     [expect("关于加强和改进新形势下高校思想政治工作的意见", issuers=("中共中央办公厅",), relation=Relation.IMPLEMENTS,
+             doc_number="中发〔2016〕31号", level=Level.NATIONAL),
+      expect("关于加强新时代中小学校党建工作的意见", issuers=("中共重庆市委办公厅", "重庆市人民政府办公厅"),
+             level=Level.PROVINCIAL),
+      expect("重庆市中小学校管理规范", relation=Relation.REVISES, kind=Kind.DOCUMENT)]),
     # ---- Traditional characters: converted for matching, surface kept
     ("武漢市教育局2019年工作要點\n1. 貫徹落實《國務院關於深化考試招生制度改革的實施意見》，落實省教育廳《關於推進高中階段學校考試招生制度改革的實施意見》。",
      [expect("國務院關於深化考試招生制度改革的實施意見", issuers=("国务院",), level=Level.NATIONAL),
@@ -202,12 +209,22 @@ def test_numbers_that_do_not_continue_a_list_are_no_headings():
         ("北京市海淀区教育委员会2021年工作要点\n(一)任务。", "110108", Level.COUNTY, "北京市海淀区教育委员会"),
         ("四川省教育厅2020年工作要点\n1.任务。", "510000", Level.PROVINCIAL, "四川省教育厅"),
         ("教育部2019年工作要点\n一、任务", "000000", Level.NATIONAL, "教育部"),
+        ("关于印发《重庆市教育委员会2019年工作要点》的通知\n现将《重庆市教育委员会2019年工作要点》印发给你们。\n一、任务", "500000", Level.PROVINCIAL, "重庆市教育委员会"),
         ("杭州市教育局2017年工作要点\n发布机构：杭州市教育局\n1. 下城区学校建设。", "330100", Level.MUNICIPAL, "杭州市教育局"),
     ],
 )  # fmt: skip
 def test_document_place_and_issuer(header, jurisdiction, level, issuer):
     document = extract_text(header).document
     assert (document.jurisdiction, document.level, document.issuer) == (jurisdiction, level, issuer)
+
+
+def test_a_plan_that_names_itself_is_no_mention_of_itself():
+    text = (
+        "关于印发《重庆市教育委员会2019年工作要点》的通知\n现将《重庆市教育委员会2019年工作要点》印发给你们。\n一、任务"
+    )
+    extraction = extract_text(text)
+    assert extraction.document.title == "重庆市教育委员会2019年工作要点"
+    assert extraction.mentions == []
 
 
 def test_offsets_point_into_the_document_text(seed_corpus):
