@@ -145,6 +145,7 @@ class _Index(NamedTuple):
     full: dict[str, tuple[_Entry, ...]]
     short: dict[str, tuple[_Entry, ...]]
     lengths: dict[str, tuple[int, ...]]  # first character → name lengths, longest first
+    starts: frozenset[str]  # the first two characters of every name
 
 
 def _latest_first(entry: _Entry) -> tuple[bool, int]:
@@ -329,10 +330,14 @@ class Gazetteer:
         which names count where.
         """
         index = self._index(year)
+        starts = index.starts
         n = len(text)
         matches: list[JurisdictionMatch] = []
         i = 0
         while i < n:
+            if text[i : i + 2] not in starts:  # no name begins here: most positions, skipped cheaply
+                i += 1
+                continue
             found = self._match_at(text, i, index, matches[-1] if matches else None, year)
             if found is None:
                 i += 1
@@ -355,7 +360,8 @@ class Gazetteer:
             for name in (*full, *short):
                 lengths[name[0]].add(len(name))
             longest_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
-            self._indexes[year] = _Index(full, short, longest_first)
+            starts = frozenset(name[:2] for name in (*full, *short))
+            self._indexes[year] = _Index(full, short, longest_first, starts)
         return self._indexes[year]
 
     def _match_at(
