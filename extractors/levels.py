@@ -138,12 +138,20 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
         rest = m.group(3)
         if whole is None:
             return name, flags
+        written = _official_place_name(whole, place)
         if rest.startswith("委"):  # 市委, 省委办公厅, 市委宣传部: Party committees
-            return f"中共{whole.name}{rest}", flags
+            return f"中共{written}{rest}", flags
         if rest.startswith("政府"):
             rest = "人民" + rest
-        return f"{m.group(1) or ''}{whole.name}{rest}", flags
+        return f"{m.group(1) or ''}{written}{rest}", flags
     return name, flags
+
+
+def _official_place_name(jurisdiction: Jurisdiction, place: Place) -> str:
+    """A district or county is named with its city, as its bodies sign: 南京市鼓楼区, 北京市海淀区."""
+    if jurisdiction.level is Level.COUNTY and place.city and place.city.code != jurisdiction.code:
+        return place.city.name + jurisdiction.name
+    return jurisdiction.name
 
 
 def organization_place(name: str, place: Place) -> tuple[Level, Jurisdiction | None]:

@@ -196,7 +196,7 @@ def with_place_prefix(ctx: Context, start: int) -> int:
     if at_boundary and rx.RELATIVE_PLACE.match(window, cut):
         return window_start + cut
     for offset in range(cut, len(window) - 1):
-        if place_at(window, offset):
+        if place_at(window, offset) or rx.RELATIVE_PLACE_WORD.match(window, offset):
             return window_start + offset
     return start
 

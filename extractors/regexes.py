@@ -158,6 +158,8 @@ MADE_BY_BEFORE = re.compile(r"(?:印发|出台|制定|制订|发布|颁布|下�
 DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号)\)")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
 RELATIVE_PLACE = re.compile(r"我市|全市|本市|我省|全省|本省|我区|全区|本区|我县|全县|本县|省|市|区|县")
+# …and the two-character forms that may stand inside a phrase: "推进全市教育信息化“十三五”规划"
+RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:市|省|区|县)")
 # Where a trigger's reach ends: a clause ends at 。；！？ and at line ends.
 CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 
@@ -184,7 +186,7 @@ TITLE_ISSUER_END = re.compile(r"关于|印发|转发|批转")
 # "佛山教育“十三五”规划", "佛山市教育装备“十三五”发展规划"
 QUOTED_POLICY = re.compile(
     rf"“[^“”\n]{{1,12}}”(?:[{CJK}]{{0,6}}?)(?:政策|普法规划|发展规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
-    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|$)"
+    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|$)"
 )
 # A named policy after an issuer and 关于, without brackets:
 # "市政府关于进一步完善城乡义务教育经费保障机制政策"
