@@ -13,7 +13,7 @@ $(BIN)/policykg: pyproject.toml
 	touch $@
 
 demo: $(BIN)/policykg
-	$(BIN)/policykg build data/ --out $(OUT)
+	$(BIN)/policykg build data/000_2459ef0d93ff34f6.txt --out $(OUT)
 	@echo "open $(OUT)/map.html in a browser; the Turtle file is $(OUT)/graph.ttl"
 
 # Chromium and a CJK font for the browser tests, from Debian (only what is missing).

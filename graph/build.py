@@ -136,6 +136,7 @@ def _add_document(graph: nx.MultiDiGraph, document: Document) -> None:
         year=document.year or 0,
         date=document.date,
         source=document.source,
+        text=document.text,  # what every evidence offset points into; the reading view shows it
     )
     where = _add_jurisdiction(graph, document.jurisdiction)
     if where:

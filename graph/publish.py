@@ -26,9 +26,9 @@ from pathlib import Path
 import networkx as nx
 
 from extractors.pipeline import Corpus, extract_corpus
-from graph.build import build_graph, document_node, policy_node
+from graph.build import build_graph, document_node
 from graph.report import Summary, format_summary, summarize
-from ontology.vocabulary import Kind
+from ontology.vocabulary import NodeType, Relation
 
 DEFAULT_BASE = "https://w3id.org/policykg/"
 OUTPUTS = ("graph.ttl", "graph.jsonld", "graph.json", "mentions.jsonl", "report.md", "map.html", "maps")
@@ -84,7 +84,7 @@ def write_outputs(corpus: Corpus, graph: nx.MultiDiGraph, summary: Summary, stag
         for mention in corpus.mentions:
             f.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
     (stage / "report.md").write_text(format_summary(summary), encoding="utf-8")
-    texts, spans = reading_material(corpus, graph)
+    texts, spans = reading_material(graph)
     write_maps(graph, stage, texts=texts, spans=spans)
     return triples
 
@@ -101,24 +101,26 @@ def dataset_description(corpus: Corpus) -> dict:
     }
 
 
-def reading_material(corpus: Corpus, graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, list[dict]]]:
+def reading_material(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, list[dict]]]:
     """Each document's text and its citations as spans, for the maps' reading view."""
-    texts = {document_node(d.doc): d.text for d in corpus.documents}
+    texts = {n: d.get("text", "") for n, d in graph.nodes(data=True) if d.get("type") == NodeType.DOCUMENT.value}
     spans: dict[str, list[dict]] = {node: [] for node in texts}
-    for m in corpus.mentions:
-        target = policy_node(m) if m.policy_id else ""
-        if m.kind is Kind.NOT_POLICY or target not in graph:
-            continue
-        spans[document_node(m.doc)].append(
-            {
-                "start": m.start,
-                "end": m.end,
-                "policy_node": target,
-                "level": m.level.value,
-                "relation": m.relation.value,
-                "title": m.title,
-            }
-        )
+    citations = {r.neo4j_type: r.value for r in Relation}
+    for _, target, data in graph.edges(data=True):
+        if data.get("type") in citations and "start" in data:
+            policy = graph.nodes[target]
+            spans[document_node(data["doc"])].append(
+                {
+                    "start": data["start"],
+                    "end": data["end"],
+                    "policy_node": target,
+                    "level": policy.get("level", "unknown"),
+                    "relation": citations[data["type"]],
+                    "title": data.get("title") or policy.get("title", ""),
+                }
+            )
+    for node_spans in spans.values():
+        node_spans.sort(key=lambda span: (span["start"], span["end"], span["policy_node"]))
     return texts, spans
 
 
