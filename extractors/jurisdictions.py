@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +172,10 @@ _JOINERS = frozenset("、和与及")
 
 def _separates(ch: str) -> bool:
     return ch.isspace() or ch in _SEPARATORS
+
+
+# The last character of every full name in divisions.tsv (县 区 市 旗 州 省 盟, and a few others).
+_NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 
 
 class Gazetteer:
@@ -345,6 +350,23 @@ class Gazetteer:
             matches.append(found)
             i = found.end
         return matches
+
+    def count_full_names(self, text: str, *, year: int | None = None) -> Counter[str]:
+        """How often each division is named by its full name in `text`: code → count.
+
+        For weighing which city a long document is about, this looks only where a name can end
+        (省, 市, 区, 县 …) and at the few characters before, instead of at every position.
+        """
+        full = self._index(year).full
+        counts: Counter[str] = Counter()
+        for m in _NAME_ENDING.finditer(text):
+            end = m.end()
+            for length in range(min(9, end), 1, -1):
+                entries = full.get(text[end - length : end])
+                if entries:
+                    counts[entries[0].jurisdiction.code] += 1
+                    break
+        return counts
 
     def _index(self, year: int | None) -> _Index:
         """The names in use in `year` (all names for None), built once per year asked for."""

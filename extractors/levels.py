@@ -12,7 +12,6 @@ document's jurisdiction, so the same rules serve a plan from any province, city 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from extractors import regexes as rx
@@ -87,10 +86,11 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
             return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
     relative = _RELATIVE_START.match(issuer) or _RELATIVE_START.match(title)
     wanted = _LEVEL_OF_RELATIVE[relative.group(1)] if relative else None
-    counts = Counter(j.code for _, _, j in g.find(text[:200_000], year=year) if not wanted or j.level is wanted)
-    if not counts:
+    counts = g.count_full_names(text, year=year)
+    ranked = [code for code, _ in counts.most_common() if not wanted or g.by_code(code).level is wanted]
+    if not ranked:
         return Place(issuer=issuer, year=year)
-    jurisdiction = g.by_code(counts.most_common(1)[0][0])
+    jurisdiction = g.by_code(ranked[0])
     return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
 
 
