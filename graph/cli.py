@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from extractors.pipeline import Corpus, extract_corpus
+from graph.build import build_graph
 from graph.evaluation import evaluate, format_report, read_mentions
-from graph.publish import DEFAULT_BASE, NothingToBuild, build, load_graph_file
+from graph.publish import DEFAULT_BASE, NothingToBuild, build, load_graph_file, reading_material
 from graph.report import format_summary, summarize
 
 OK, SOME_FAILED, FAILED = 0, 1, 2
@@ -122,6 +124,99 @@ def cmd_stats(args) -> int:
     return OK
 
 
+def _graph_of(sources: list[str], keywords: bool = True):
+    """A built graph (an output directory or graph.json), or the graph of the documents named."""
+    if len(sources) == 1 and (Path(sources[0]).suffix == ".json" or (Path(sources[0]) / "graph.json").exists()):
+        return _read_graph(sources[0]), OK
+    corpus = extract_corpus(sources, on_error=_say_failure, keywords=keywords, progress=_progress_bar("extract"))
+    status = _exit_code(corpus)
+    return (build_graph(corpus) if corpus.documents else None), status
+
+
+def cmd_map(args) -> int:
+    from visualizations.maps import write_maps
+
+    graph, status = _graph_of(args.sources)
+    if graph is None:
+        return FAILED
+    texts, spans = reading_material(graph)
+    files = write_maps(graph, Path(args.out), texts=texts, spans=spans)
+    print(f"{len(files)} pages → {args.out}/map.html")
+    return status
+
+
+def _neo4j_driver():
+    """A driver from NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD: credentials never come from argv."""
+    import neo4j
+
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        raise LookupError("set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD) to the server to load into")
+    auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
+    return neo4j.GraphDatabase.driver(uri, auth=auth)
+
+
+def cmd_load(args) -> int:
+    import neo4j
+
+    from graph.loading import load_graph
+
+    graph, status = _graph_of(args.sources)
+    if graph is None:
+        return FAILED
+    try:
+        with _neo4j_driver() as driver:
+            bar = _LoadBar()
+            stats = load_graph(
+                graph,
+                driver,
+                database=args.database,
+                batch_size=args.batch_size,
+                replace_documents=args.replace,
+                progress=bar,
+            )
+            bar.close()
+    except (LookupError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as error:
+        print(f"policykg: load failed: {error}", file=sys.stderr)
+        return FAILED
+    print(
+        f"loaded {stats.nodes} nodes and {stats.relationships} relationships in {stats.seconds:.1f} s "
+        f"({stats.relationships / max(stats.relationship_seconds, 1e-9):,.0f} relationships/s)"
+    )
+    return status
+
+
+class _LoadBar:
+    """progress(done, total) for load_graph: a bar on a terminal, nothing otherwise."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="load", unit="row", file=sys.stderr)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def cmd_export(args) -> int:
+    from graph.loading import cypher_script
+
+    graph, status = _graph_of(args.sources)
+    if graph is None:
+        return FAILED
+    cypher_script(graph, args.out)
+    print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {args.out}")
+    return status
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="policykg", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -147,6 +242,25 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("graph", help="graph.json written by build, or its output directory")
     s.add_argument("--top", type=int, default=10, help="how many most-cited policies to list")
     s.set_defaults(run=cmd_stats)
+
+    sources = "an output directory of build, its graph.json, or documents (files or directories)"
+    s = sub.add_parser("map", help="write the interactive maps (offline HTML)")
+    s.add_argument("sources", nargs="+", help=sources)
+    s.add_argument("--out", default="maps-out", help="output directory (default: maps-out)")
+    s.set_defaults(run=cmd_map)
+
+    s = sub.add_parser("load", help="load the graph into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD)")
+    s.add_argument("sources", nargs="+", help=sources)
+    s.add_argument("--database", default=None, help="the Neo4j database (default: the server's default)")
+    s.add_argument("--replace", action="store_true", help="replace the documents' items and links")
+    s.add_argument("--batch-size", type=int, default=5000, help="rows per transaction (default: 5000)")
+    s.set_defaults(run=cmd_load)
+
+    s = sub.add_parser("export", help="export the graph for other tools")
+    s.add_argument("format", choices=("cypher",), help="cypher: a script for cypher-shell")
+    s.add_argument("sources", nargs="+", help=sources)
+    s.add_argument("--out", required=True, help="the file to write")
+    s.set_defaults(run=cmd_export)
     return p
 
 
