@@ -12,7 +12,6 @@ import io
 import os
 import subprocess
 import sys
-import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -819,25 +818,3 @@ def test_jsonld_is_safe_inside_an_html_script_element(seed_graph):
     assert "<" not in out.getvalue() and ">" not in out.getvalue()
     parsed = rdflib.Graph().parse(data=out.getvalue(), format="json-ld")
     assert parsed.value(URIRef(node_iri(policy)), RDFS.label) == Literal(graph.nodes[policy]["label"], lang="zh")
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Speed
-# ---------------------------------------------------------------------------------------------------------------
-
-
-def _best_seconds(run: Callable[[], object], repeat: int = 5) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - started)
-    return min(timings)  # the least disturbed run
-
-
-def test_turtle_is_written_at_least_five_times_faster_than_rdflib_serializes_it(seed_graph, seed_rdf):
-    ours = _best_seconds(lambda: write_turtle(seed_graph, io.StringIO()))
-    rdflibs = _best_seconds(lambda: seed_rdf.serialize(format="turtle"))
-    assert rdflibs / ours >= 5, (
-        f"write_turtle {len(seed_rdf) / ours:,.0f} triples/s, rdflib {len(seed_rdf) / rdflibs:,.0f}"
-    )
