@@ -16,6 +16,7 @@ from extractors.keywords import topic_keywords
 from extractors.levels import Place, document_place, resolve_levels
 from extractors.mentions import find_mentions
 from extractors.reading import UnreadableDocument, find_documents, read_document
+from extractors.regexes import DOMAIN_TOKEN
 from extractors.structure import read_header, structure
 from ontology.records import Document, Mention, Policy
 
@@ -58,7 +59,7 @@ def extract_text(
         doc=doc,
         source=source,
         text=text,
-        title=header.title,
+        title=_without_spam_token(header.title, place.issuer),
         issuer=place.issuer or header.issuer_as_printed,
         issuer_as_printed=header.issuer_as_printed,
         jurisdiction=place.jurisdiction.code if place.jurisdiction else None,
@@ -71,6 +72,13 @@ def extract_text(
         warnings=header.flags,
     )
     return Extraction(document, place, mentions)
+
+
+def _without_spam_token(title: str, issuer: str) -> str:
+    """ "288563.com2017年工作计划" → "佛山市教育局2017年工作计划": a page that wrote a domain where the
+    issuer's name belongs (the header's warning keeps what was printed)."""
+    token = DOMAIN_TOKEN.search(title)
+    return title.replace(token.group(), issuer) if token and issuer else title
 
 
 def extract_file(path: Path, *, keywords: bool = False) -> Extraction:

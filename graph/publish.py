@@ -96,8 +96,6 @@ def dataset_description(corpus: Corpus) -> dict:
         "title": "Policy references of Chinese government work plans",
         "title_zh": "政府工作计划政策引用知识图谱",
         "issued": dates[-1] if dates else "",
-        "sources": sorted(d.source for d in corpus.documents),
-        "publisher": "policykg",
     }
 
 

@@ -39,7 +39,7 @@ def summarize(graph: nx.MultiDiGraph, top: int = 10) -> Summary:
     summary = Summary()
     summary.documents = len(_of_type(graph, NodeType.DOCUMENT))
     summary.sections = len(_of_type(graph, NodeType.SECTION))
-    items = _of_type(graph, NodeType.WORK_ITEM)
+    items = sorted(_of_type(graph, NodeType.WORK_ITEM), key=lambda n: (graph.nodes[n]["doc"], graph.nodes[n]["order"]))
     summary.items = len(items)
     summary.meetings = len(_of_type(graph, NodeType.MEETING))
     summary.organizations = len(_of_type(graph, NodeType.ORGANIZATION))
