@@ -180,7 +180,7 @@ def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int) -> None:
         node,
         type=node_type.value,
         label=policy.title,
-        id=policy.id,
+        policy_id=policy.id,
         key=policy.key,
         title=policy.title,
         aliases=list(policy.aliases),

@@ -354,7 +354,7 @@ def _cited_work(block: _Block, attrs: dict) -> None:
     """What a Policy and a Meeting share: names, identity, level, years, how often cited."""
     block[LABEL].add(_zh(attrs["label"]))
     block[ALT_LABEL].update(_zh(alias) for alias in attrs.get("aliases", ()) if alias != attrs["label"])
-    block[IDENTIFIER].add(_quoted(attrs["id"]))
+    block[IDENTIFIER].add(_quoted(attrs["policy_id"]))
     if attrs.get("key"):
         block[KEY].add(_quoted(attrs["key"]))
     _level(block, attrs)

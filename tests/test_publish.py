@@ -1,0 +1,109 @@
+"""`policykg build` end to end: every output, byte-identical rebuilds, atomic writes, no stale traces."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.cli import main
+from graph.publish import OUTPUTS, NothingToBuild, build, load_graph_file
+
+from .conftest import ROOT, SEED
+
+SHUNDE = ROOT / "tests" / "corpus" / "shunde_2019.txt"
+
+
+def digests(out: Path) -> dict[str, str]:
+    """Every file under `out` (relative path → sha1): what "byte-identical" compares."""
+    return {
+        str(p.relative_to(out)): hashlib.sha1(p.read_bytes()).hexdigest() for p in sorted(out.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build") / "out"
+    return build([SEED], out), out
+
+
+def test_build_writes_every_output(seed_build):
+    result, out = seed_build
+    assert {p.name for p in out.iterdir()} == set(OUTPUTS)
+    assert result.summary.documents == 1 and result.summary.mentions == 59
+    lines = (out / "mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(result.corpus.mentions) == 61
+    assert json.loads(lines[0])["doc"] == "000_2459ef0d93ff34f6"
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "- national (国家级): 17" in report and "Work items with no policy basis (10)" in report
+    assert (out / "map.html").stat().st_size > 0 and any((out / "maps").iterdir())
+
+
+def test_the_saved_graph_reads_back_as_the_same_graph(seed_build):
+    result, out = seed_build
+    again = load_graph_file(out)
+    assert sorted(again.nodes(data=True)) == sorted(result.graph.nodes(data=True))
+    assert sorted(again.edges(keys=True, data=True)) == sorted(result.graph.edges(keys=True, data=True))
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(seed_build, tmp_path):
+    _, first = seed_build
+    build([SEED], tmp_path / "again")
+    assert digests(tmp_path / "again") == digests(first)
+
+
+def test_a_document_removed_from_the_input_leaves_no_trace(tmp_path):
+    out = tmp_path / "out"
+    build([SEED, SHUNDE], out)
+    assert any("shunde" in name for name in digests(out)) or "shunde_2019" in (out / "graph.ttl").read_text("utf-8")
+    build([SEED], out)
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert "shunde_2019" not in path.read_text(encoding="utf-8", errors="replace"), path
+            assert "顺德区教育督导办法" not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_nothing_readable_writes_nothing(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(NothingToBuild):
+        build([tmp_path / "empty.txt"], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["empty.txt"]  # no staging directory left behind
+
+
+def test_a_build_that_fails_half_way_leaves_the_previous_outputs(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([SEED], out, keywords=False)
+    before = digests(out)
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("visualizations.maps.write_maps", broken)
+    with pytest.raises(OSError, match="disk full"):
+        build([SEED, SHUNDE], out, keywords=False)
+    assert digests(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_cli_build_and_stats(tmp_path, capsys):
+    bad = tmp_path / "in" / "broken.html"
+    bad.parent.mkdir()
+    bad.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    assert main(["build", str(SEED), str(bad), "--out", str(tmp_path / "out"), "--no-keywords"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"policykg: {bad}: HTML page with no article text"
+    assert "1 documents, 37 work items, 59 mentions, 49 policies" in captured.out
+    assert main(["stats", str(tmp_path / "out")]) == 0
+    assert "- documents: 1" in capsys.readouterr().out
+    assert main(["stats", str(tmp_path / "nowhere.json")]) == 2
+    assert "not a graph written by `policykg build`" in capsys.readouterr().err
+
+
+def test_cli_build_with_nothing_readable_says_so_and_exits_2(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "nothing was written" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
