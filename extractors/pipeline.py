@@ -1,12 +1,12 @@
 """Text → records: read → clean → structure → header and place → mentions → levels → identity.
 
 `extract_text` is pure (a string in, records out); `extract_file` adds reading from disk;
-`extract_corpus` runs many documents and resolves policies across all of them.
+`resolve` gives the policies of several documents their ids (extractors.corpus runs it over a
+whole corpus).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from extractors.identity import resolve_corpus
 from extractors.keywords import topic_keywords
 from extractors.levels import Place, document_place, resolve_levels
 from extractors.mentions import find_mentions
-from extractors.reading import UnreadableDocument, find_documents, read_document
+from extractors.reading import read_document
 from extractors.regexes import DOMAIN_TOKEN
 from extractors.structure import read_header, structure
 from ontology.records import Document, Mention, Policy
@@ -91,27 +91,3 @@ def resolve(extractions: list[Extraction]) -> tuple[list[Extraction], list[Polic
     """Policy ids for every mention, resolved across all the documents given."""
     keyed, policies = resolve_corpus([(e.place, e.mentions) for e in extractions])
     return [replace(e, mentions=ms) for e, ms in zip(extractions, keyed, strict=True)], policies
-
-
-def extract_corpus(
-    paths: Iterable[str | Path],
-    on_error: Callable[[str, str], None] | None = None,
-    *,
-    keywords: bool = False,
-    progress: Callable[[list[Path]], Iterable[Path]] = iter,
-) -> Corpus:
-    """Extract every readable document under `paths`; a bad file is reported, not fatal."""
-    corpus = Corpus()
-    extractions = []
-    for path in progress(find_documents(list(paths))):
-        try:
-            extractions.append(extract_file(path, keywords=keywords))
-        except UnreadableDocument as error:
-            corpus.failures.append((str(path), str(error)))
-            if on_error:
-                on_error(str(path), str(error))
-    extractions, corpus.policies = resolve(extractions)
-    for extraction in extractions:
-        corpus.documents.append(extraction.document)
-        corpus.mentions += extraction.mentions
-    return corpus

@@ -12,7 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from extractors.pipeline import Corpus, extract_corpus
+from extractors.corpus import extract_corpus
+from extractors.pipeline import Corpus
 from graph.build import build_graph
 from graph.evaluation import evaluate, format_report, read_mentions
 from graph.publish import DEFAULT_BASE, NothingToBuild, build, load_graph_file, reading_material
@@ -72,14 +73,14 @@ def cmd_eval(args) -> int:
 
 
 def _progress_bar(description: str):
-    """A progress bar on stderr for long runs; none for a handful of documents or when not a terminal."""
+    """A progress bar on stderr for long runs; none for a handful of documents or off a terminal."""
 
-    def wrap(items):
-        if len(items) < 20 or not sys.stderr.isatty():
-            return iter(items)
+    def wrap(items, total: int):
+        if total < 20 or not sys.stderr.isatty():
+            return items
         from tqdm import tqdm
 
-        return tqdm(items, desc=description, unit="doc", file=sys.stderr)
+        return tqdm(items, total=total, desc=description, unit="doc", file=sys.stderr)
 
     return wrap
 
@@ -93,6 +94,8 @@ def cmd_build(args) -> int:
             keywords=not args.no_keywords,
             on_error=_say_failure,
             progress=_progress_bar("extract"),
+            workers=args.workers,
+            cache=not args.no_cache,
         )
     except NothingToBuild as error:
         print(f"policykg: {error}; nothing was written", file=sys.stderr)
@@ -236,6 +239,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="out", help="output directory (default: out)")
     s.add_argument("--base", default=DEFAULT_BASE, help=f"base of every IRI (default: {DEFAULT_BASE})")
     s.add_argument("--no-keywords", action="store_true", help="skip the work items' topic keywords (faster)")
+    s.add_argument("--workers", type=int, default=0, help="processes extracting documents (default: every core)")
+    s.add_argument("--no-cache", action="store_true", help="extract every document again (default: reuse OUT/.cache)")
     s.set_defaults(run=cmd_build)
 
     s = sub.add_parser("stats", help="the report's numbers and implementation chains of a built graph")

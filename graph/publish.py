@@ -25,12 +25,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from extractors.pipeline import Corpus, extract_corpus
+from extractors.corpus import extract_corpus
+from extractors.pipeline import Corpus
 from graph.build import build_graph, document_node
 from graph.report import Summary, format_summary, summarize
 from ontology.vocabulary import NodeType, Relation
 
 DEFAULT_BASE = "https://w3id.org/policykg/"
+CACHE = ".cache"  # per-document extractions, beside the outputs
 OUTPUTS = ("graph.ttl", "graph.jsonld", "graph.json", "mentions.jsonl", "report.md", "map.html", "maps")
 
 
@@ -55,14 +57,28 @@ def build(
     base: str = DEFAULT_BASE,
     keywords: bool = True,
     on_error: Callable[[str, str], None] | None = None,
-    progress: Callable = iter,
+    progress: Callable | None = None,
+    workers: int = 0,
+    cache: bool = True,
 ) -> BuildResult:
-    """Extract, resolve, build the graph and write every output for the documents under `paths`."""
-    corpus = extract_corpus(paths, on_error, keywords=keywords, progress=progress)
+    """Extract, resolve, build the graph and write every output for the documents under `paths`.
+
+    Extraction runs on `workers` processes (0: every core); with `cache`, per-document results are
+    kept in `out/.cache` and reused while the file and the extractor are unchanged.
+    """
+    out = Path(out)
+    options = {"progress": progress} if progress else {}
+    corpus = extract_corpus(
+        paths,
+        on_error,
+        keywords=keywords,
+        workers=workers or os.cpu_count() or 1,
+        cache_dir=out / CACHE if cache else None,
+        **options,
+    )
     if not corpus.documents:
         raise NothingToBuild("no readable document in the input")
     graph = build_graph(corpus)
-    out = Path(out)
     result = BuildResult(out, corpus, graph, summarize(graph))
     with staging_directory(out) as stage:
         result.triples = write_outputs(corpus, graph, result.summary, stage, base=base)

@@ -33,7 +33,7 @@ def seed_gold():
 
 @pytest.fixture(scope="session")
 def seed_corpus():
-    from extractors.pipeline import extract_corpus
+    from extractors.corpus import extract_corpus
 
     return extract_corpus([SEED])
 

@@ -84,6 +84,6 @@ def test_eval_on_plans_from_nine_other_jurisdictions_meets_the_same_bar(capsys):
 
 
 def read_mentions_of(path):
-    from extractors.pipeline import extract_corpus
+    from extractors.corpus import extract_corpus
 
     return extract_corpus([path]).mentions

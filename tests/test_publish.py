@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.cli import main
-from graph.publish import OUTPUTS, NothingToBuild, build, load_graph_file
+from graph.publish import CACHE, OUTPUTS, NothingToBuild, build, load_graph_file
 
 from .conftest import ROOT, SEED
 
@@ -17,10 +17,9 @@ SHUNDE = ROOT / "tests" / "corpus" / "shunde_2019.txt"
 
 
 def digests(out: Path) -> dict[str, str]:
-    """Every file under `out` (relative path → sha1): what "byte-identical" compares."""
-    return {
-        str(p.relative_to(out)): hashlib.sha1(p.read_bytes()).hexdigest() for p in sorted(out.rglob("*")) if p.is_file()
-    }
+    """Every output under `out` (relative path → sha1), the extraction cache aside."""
+    files = [p for p in sorted(out.rglob("*")) if p.is_file() and CACHE not in p.relative_to(out).parts]
+    return {str(p.relative_to(out)): hashlib.sha1(p.read_bytes()).hexdigest() for p in files}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +30,7 @@ def seed_build(tmp_path_factory):
 
 def test_build_writes_every_output(seed_build):
     result, out = seed_build
-    assert {p.name for p in out.iterdir()} == set(OUTPUTS)
+    assert {p.name for p in out.iterdir()} == {*OUTPUTS, CACHE}
     assert result.summary.documents == 1 and result.summary.mentions == 59
     lines = (out / "mentions.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(result.corpus.mentions) == 61
@@ -59,7 +58,7 @@ def test_a_document_removed_from_the_input_leaves_no_trace(tmp_path):
     build([SEED, SHUNDE], out)
     assert any("shunde" in name for name in digests(out)) or "shunde_2019" in (out / "graph.ttl").read_text("utf-8")
     build([SEED], out)
-    for path in out.rglob("*"):
+    for path in out.rglob("*"):  # the cache included: its entry for the removed plan is gone too
         if path.is_file():
             assert "shunde_2019" not in path.read_text(encoding="utf-8", errors="replace"), path
             assert "顺德区教育督导办法" not in path.read_text(encoding="utf-8", errors="replace"), path
@@ -86,6 +85,17 @@ def test_a_build_that_fails_half_way_leaves_the_previous_outputs(tmp_path, monke
         build([SEED, SHUNDE], out, keywords=False)
     assert digests(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_rebuild_reuses_the_cache_and_gives_the_same_outputs(tmp_path):
+    out = tmp_path / "out"
+    first = build([SEED, SHUNDE], out, keywords=False, workers=2)
+    entries = sorted((out / CACHE).rglob("*.pickle"))
+    assert len(entries) == 2
+    before = digests(out)
+    second = build([SEED, SHUNDE], out, keywords=False, workers=2)
+    assert digests(out) == before and sorted((out / CACHE).rglob("*.pickle")) == entries
+    assert second.corpus.mentions == first.corpus.mentions
 
 
 def test_cli_build_and_stats(tmp_path, capsys):

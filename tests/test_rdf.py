@@ -27,7 +27,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from extractors.cleaning import normalize_title
-from extractors.pipeline import extract_corpus
+from extractors.corpus import extract_corpus
 from graph.build import build_graph, document_node
 from graph.rdf import (
     CC_BY_4,
@@ -277,7 +277,7 @@ def test_the_order_the_graph_was_built_in_does_not_matter(seed_graph, seed_turtl
 
 _EXPORT_IN_A_FRESH_PROCESS = """
 import io, sys
-from extractors.pipeline import extract_corpus
+from extractors.corpus import extract_corpus
 from graph.build import build_graph
 from graph.rdf import write_jsonld, write_turtle
 graph = build_graph(extract_corpus([sys.argv[1]]))

@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from extractors.pipeline import extract_corpus, extract_file
+from extractors.corpus import extract_corpus
+from extractors.pipeline import extract_file
 from extractors.reading import UnreadableDocument, read_document
 
 PLAN = "广州市教育局2018年工作要点\n一、主要任务\n1. 贯彻落实《广东省教育发展“十三五”规划》。\n"
