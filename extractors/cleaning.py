@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.regexes import INNER_SPACE, YEAR_RANGE
+from extractors.regexes import SPACE_RUN, YEAR_RANGE
 from ontology.resources import data_path
 
 # Invisible characters that scraped pages carry: zero-width spaces, a stray BOM, carriage returns.
@@ -69,11 +69,22 @@ class CleanText:
         return self.original[a:b]
 
 
+def _between_latin(text: str, start: int, end: int) -> bool:
+    """A space between two Latin letters or digits is a word break and stays: "Word 2", "STEAM 2"."""
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1].isascii()
+        and text[start - 1].isalnum()
+        and (text[end].isascii() and text[end].isalnum())
+    )
+
+
 def clean(original: str) -> CleanText:
     """Clean a text: characters converted one to one, then inner spaces removed."""
     converted = simplify(original)
     removed = [m.span() for m in _INVISIBLE.finditer(converted)]
-    removed += [m.span() for m in INNER_SPACE.finditer(converted)]
+    removed += [m.span() for m in SPACE_RUN.finditer(converted) if not _between_latin(converted, *m.span())]
     removed.sort()
     pieces, clean_starts, original_starts = [], [0], [0]
     kept_from, length = 0, 0

@@ -53,7 +53,7 @@ def _write_out_relative_place(title: str, place: Place) -> str:
 
 
 def meeting_key(title: str, place: Place) -> str:
-    title = normalize_title(title)
+    title = normalize_title(title).removeprefix("党的")
     congress = rx.PARTY_CONGRESS.fullmatch(title)
     if congress:
         return f"中国共产党第{congress.group(1)}次全国代表大会"

@@ -312,20 +312,32 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
                 )
             )
 
+    def named(start: int, end: int) -> str:
+        return squeeze(ctx.clean.surface(start, end))
+
     for m in rx.PARTY_CONGRESS.finditer(masked):
-        add(m.start(), m.end(), [squeeze(ctx.clean.surface(m.start(), m.end()))])
+        if m.start() == 0 or masked[m.start() - 1] not in rx.CN_NUM:  # not the 十大 of 二十大会
+            start = _with_lead(masked, m.start())
+            add(start, m.end(), [named(start, m.end())])
     for m in rx.PLENUM.finditer(masked):
+        start = _with_lead(masked, m.start())
         session, plenums = m.group(1), m.group(2).split("中、")
-        party = "党的" if m.group().startswith("党的") else ""
         if len(plenums) == 1:
-            add(m.start(), m.end(), [squeeze(ctx.clean.surface(m.start(), m.end()))])
+            add(start, m.end(), [named(start, m.end())])
         else:
-            add(m.start(), m.end(), [f"{party}{session}届{p}中全会" for p in plenums])
+            party = "党的" if start < m.start() else ""
+            add(start, m.end(), [f"{party}{session}届{p}中全会" for p in plenums])
     for pattern in (rx.LOCAL_CONGRESS, rx.CONFERENCE):
         for m in pattern.finditer(masked):
-            start = with_place_prefix(ctx, m.start())
-            add(start, m.end(), [squeeze(ctx.clean.surface(start, m.end()))])
+            start = with_place_prefix(ctx, _with_lead(masked, m.start()))
+            add(start, m.end(), [named(start, m.end())])
     return found
+
+
+def _with_lead(masked: str, start: int) -> int:
+    """Where a name starts once the words that lead it are added: 党的十九大, 2017年全省…会议."""
+    lead = rx.MEETING_LEAD.search(masked, max(0, start - 5), start)
+    return lead.start() if lead else start
 
 
 def _follows_list_with_spirit(masked: str, end: int) -> bool:
@@ -358,7 +370,7 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
     for m in rx.QUOTED_POLICY.finditer(masked):
         add(with_place_prefix(ctx, m.start()), m.end())
     for m in rx.NAMED_RULE.finditer(masked):
-        add(m.start(), m.end())
+        add(_with_lead(masked, m.start()), m.end())
     for m in re.finditer("关于", masked):
         begin, issuers = issuer_before(ctx, m.start())
         if not issuers:

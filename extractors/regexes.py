@@ -12,10 +12,9 @@ CN_NUM = "〇零一二三四五六七八九十百"
 
 # ---------------------------------------------------------------- reading and cleaning
 
-# Horizontal whitespace that the cleaner removes: everything but a space between two Latin
-# letters or digits.  "质量监 测与评价" → "质量监测与评价"; "STEAM 教育" → "STEAM教育"; "Word 2"
-# keeps its space.
-INNER_SPACE = re.compile(r"(?<![A-Za-z0-9])[ \t\u3000\xa0]++|[ \t\u3000\xa0]++(?![A-Za-z0-9])")
+# Horizontal whitespace: the cleaner removes each run but one between two Latin letters or digits.
+# "质量监 测与评价" → "质量监测与评价"; "STEAM 教育" → "STEAM教育"; "Word 2" keeps its space.
+SPACE_RUN = re.compile(r"[ \t\u3000\xa0]+")
 
 # A token that stands where an organization's name should be: the seed's spam site wrote
 # "288563.com" for 佛山市教育局.  "288563.com关于推进…" → "288563.com"
@@ -198,23 +197,24 @@ BARE_ISSUED_POLICY = re.compile(
     rf"[{CJK}0-9()\-]{{4,30}}?(?:行动计划|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
     rf"(?![{CJK}])"
 )
-# Rules that are policies by name: "中央八项规定", "八项规定精神"
-NAMED_RULE = re.compile(rf"(?:中央)?[{CN_NUM}]项规定")
+# Rules that are policies by name: "中央八项规定", "八项规定精神" (中央 is added by the extractor)
+NAMED_RULE = re.compile(rf"[{CN_NUM}]项规定")
 
-# Meetings whose spirit is implemented.
-# "党的十八大", "党的十九大", "二十大"
-PARTY_CONGRESS = re.compile(
-    rf"(?:党的)?(?<![{CN_NUM}])(十[一二三四五六七八九]|二十[一二三]?)大(?![学会厦道型量力类批])"
-)
-# "十八届三中、四中、五中、六中全会" (four meetings), "党的十八届六中全会", "十九届四中全会"
-PLENUM = re.compile(rf"(?:党的)?([{CN_NUM}]{{1,3}})届((?:[{CN_NUM}]{{1,2}}中、)*[{CN_NUM}]{{1,2}})中全会")
-# A local Party congress or plenum: "市第十二次党代会", "佛山市第十二次党代会", "省委十二届四次全会"
+# Meetings whose spirit is implemented.  Each pattern starts with a character class or a literal,
+# so the regex engine skips ahead instead of trying every position; the words that may lead them
+# (党的, 中央, 2017年) are added by the extractor (MEETING_LEAD).
+# "十八大", "十九大", "二十大" (and 党的十八大)
+PARTY_CONGRESS = re.compile(r"(十[一二三四五六七八九]|二十[一二三]?)大(?![学会厦道型量力类批])")
+# "十八届三中、四中、五中、六中全会" (four meetings), "十九届四中全会"
+PLENUM = re.compile(rf"([{CN_NUM}]{{1,3}})届((?:[{CN_NUM}]{{1,2}}中、)*[{CN_NUM}]{{1,2}})中全会")
+# A local Party congress or plenum: "第十二次党代会" (佛山市 before it is its place), "省委十二届四次全会"
 LOCAL_CONGRESS = re.compile(
-    rf"(?:省|市|区|县|州|自治区)?第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
+    rf"第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
     rf"|(?:省委|市委|区委|县委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
 )
-# A named conference: "全省推进教育现代化动员会", "2017年全省教育工作会议", "全国教育大会"
+# A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会"
 CONFERENCE = re.compile(
-    rf"(?:(?:19|20)[0-9]{{2}}年)?(?:全国|全省|全市|全区|全县|中央|省委|市委)"
-    rf"[{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议)"
+    rf"(?:全国|全省|全市|全区|全县|中央|省委|市委)[{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议)"
 )
+# What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议"
+MEETING_LEAD = re.compile(r"(?:党的|中央|(?:19|20)[0-9]{2}年)$")
