@@ -1,0 +1,76 @@
+"""Citation extraction throughput on one core, against jieba.cut over the same text, in one run.
+
+    .venv/bin/python bench/extraction.py [--repeat 5]
+
+The text is every plan the project ships (the seed and the nine plans of tests/corpus), decoded
+once.  Each contender runs `repeat` times over all of it and the best run counts (the least
+disturbed by anything else on the machine).  Printed: MB/s of UTF-8 text for
+  - extraction without topic keywords (extractors.pipeline.extract_text),
+  - extraction with topic keywords (jieba on every work item),
+  - jieba.cut alone (its own tokenizer, dictionary loaded before timing),
+and the ratios the issue asks for: without keywords ≥ 20× jieba.cut; with keywords ≥ 0.8×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def texts() -> list[str]:
+    from extractors.reading import find_documents, read_document
+
+    files = [ROOT / "data" / "000_2459ef0d93ff34f6.txt", *find_documents([ROOT / "tests" / "corpus"])]
+    return [read_document(path)[0] for path in files]
+
+
+def best_seconds(run, repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    import jieba
+
+    from extractors.pipeline import extract_text
+
+    jieba.setLogLevel(logging.WARNING)
+    corpus = texts()
+    megabytes = sum(len(t.encode("utf-8")) for t in corpus) / 1e6
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    extract_text(corpus[0], keywords=True)  # load the gazetteer, registry and jieba's dictionary first
+
+    def extraction(keywords: bool):
+        return lambda: [extract_text(t, doc=str(i), keywords=keywords) for i, t in enumerate(corpus)]
+
+    def jieba_cut():
+        return [list(tokenizer.cut(t)) for t in corpus]
+
+    plain = megabytes / best_seconds(extraction(False), args.repeat)
+    with_keywords = megabytes / best_seconds(extraction(True), args.repeat)
+    cut = megabytes / best_seconds(jieba_cut, args.repeat)
+    print(f"text: {len(corpus)} plans, {megabytes:.2f} MB (UTF-8), best of {args.repeat} runs, one core")
+    rows = [
+        ("extraction, no keywords", plain, "asked: ≥ 20×"),
+        ("extraction, with keywords", with_keywords, "asked: ≥ 0.8×"),
+        ("jieba.cut", cut, ""),
+    ]
+    for name, rate, asked in rows:
+        print(f"{name:27} {rate:7.2f} MB/s  {rate / cut:6.2f}× jieba.cut  {asked}")
+
+
+if __name__ == "__main__":
+    main()
