@@ -11,7 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.regexes import SPACE_RUN, YEAR_RANGE
 from ontology.resources import data_path
@@ -107,6 +107,7 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@lru_cache(maxsize=65536)
 def normalize_title(title: str) -> str:
     """The form in which two spellings of one title compare equal: Simplified, NFKC, no
     whitespace or title brackets, one spelling of year ranges, 中华人民共和国 dropped from laws.

@@ -501,5 +501,8 @@ def place_at(text: str, pos: int) -> int:
 
     Only the next few characters are read, so the caller can test many positions cheaply.
     """
-    found = gazetteer().find(text[pos : pos + 16])
+    g = gazetteer()
+    if text[pos : pos + 2] not in g._index(None).starts:  # no name begins here: the usual answer
+        return 0
+    found = g.find(text[pos : pos + 16])
     return found[0].end if found and found[0].start == 0 else 0
