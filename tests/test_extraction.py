@@ -8,6 +8,7 @@ issued policies (制定《…》) resolve against.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -231,6 +232,16 @@ def test_offsets_point_into_the_document_text(seed_corpus):
     (document,) = seed_corpus.documents
     for mention in seed_corpus.mentions:
         assert document.text[mention.start : mention.end] == mention.surface
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "corpus").glob("*_*.*")), ids=lambda p: p.stem)
+def test_offsets_hold_in_every_plan_of_the_test_corpus(path):
+    from extractors.pipeline import extract_file
+
+    extraction = extract_file(path)
+    assert extraction.mentions
+    for mention in extraction.mentions:
+        assert extraction.document.text[mention.start : mention.end] == mention.surface
 
 
 def test_offsets_hold_in_traditional_and_spaced_text():
