@@ -79,6 +79,9 @@ HARD_CASES = {
     "(红河哈尼族彝族自治州金平苗族瑶族傣族自治县人民政府《…》)",
 }
 # Hard cases that are the plan's place itself: left out, they leave out the place.
+# Characters that OpenCC's Traditional→Simplified table converts although Simplified place names
+# use them (乾县 would become 干县); the project's table leaves them alone.
+OVERCONVERTED = frozenset("乾")
 PLACE_HARD_CASES = frozenset({"place_name_with_和", "place_name_with_traditional_form", "issuer_reads_as_two_bodies"})
 # … and those that need a place of some kind to be written at all.
 PLACE_FOCUS = PLACE_HARD_CASES | {"long_place_before_bare_name", "local_congress_by_name", "long_issuer_name"}
@@ -555,7 +558,7 @@ def place_hard_cases(place: Place) -> frozenset[str]:
     found = set()
     if any(ch in name for name in names for ch in "和与及"):
         found.add("place_name_with_和")
-    if any(ch in traditional_forms() for name in names for ch in name):
+    if any(ch in OVERCONVERTED for name in names for ch in name):
         found.add("place_name_with_traditional_form")
     if any(len(name) >= 9 for name in names):
         found.add("long_place_before_bare_name")  # 9 + len("教育事业发展") > 14
@@ -1050,7 +1053,7 @@ def focus_divisions(plan: Plan) -> list[Division]:
     if focus == "place_name_with_和":
         return [d for d in chain if any(ch in d.name for ch in "和与及")]
     if focus == "place_name_with_traditional_form":
-        return [d for d in chain if any(ch in traditional_forms() for ch in d.name)]
+        return [d for d in chain if any(ch in OVERCONVERTED for ch in d.name)]
     if focus in ("issuer_reads_as_two_bodies", "long_issuer_name"):
         return [d for d in chain if d.level == "county"]
     return []

@@ -21,9 +21,10 @@ from dataclasses import dataclass, replace
 
 from extractors import regexes as rx
 from extractors.cleaning import normalize_title, simplify
-from extractors.jurisdictions import gazetteer
+from extractors.jurisdictions import gazetteer, place_at
 from extractors.levels import Place
-from extractors.registry import known_policy
+from extractors.mentions import title_issuers
+from extractors.registry import known_policy, national_bodies
 from ontology.records import Mention, Policy
 from ontology.vocabulary import Kind, Level, LevelSource, Tier
 
@@ -72,17 +73,30 @@ def document_key(mention: Mention, place: Place) -> str:
     token = rx.DOMAIN_TOKEN.search(title)
     if token and place.issuer:
         title = title.replace(token.group(), place.issuer)
-    known = known_policy(title)
+    issuers_end, _ = title_issuers(title)
+    known = known_policy(title) or known_policy(title[issuers_end:])
     if known and mention.level is known.level:
         title = normalize_title(known.title)
-    outside = mention.issuers and not mention.surface.lstrip().startswith(("《", "〈"))
-    if outside and not known and mention.tier is Tier.A and title.startswith("关于"):
-        title = "".join(mention.issuers) + title
+    elif mention.issuers and mention.tier is Tier.A:
+        title = _as_issued(title[issuers_end:], mention)
     title = _write_out_relative_place(title, place)
     if mention.level is Level.NATIONAL or _starts_with_place(title, place.year):
         return title
     jurisdiction = mention.jurisdiction or (place.jurisdiction.code if place.jurisdiction else "")
     return f"{title}@{jurisdiction or 'unplaced'}"
+
+
+def _as_issued(title: str, mention: Mention) -> str:
+    """A title without its issuers, written the one way its issuers publish it, whether they stood
+    inside the brackets or before them: 国务院《关于X》 = 《国务院关于X》 = 《国办关于X》 (by the
+    bodies' full names); a provincial body's 《X方案》 = 《云南省X方案》 (by their place)."""
+    if title.startswith("关于"):
+        bodies = national_bodies()
+        return "".join(bodies.get(issuer, issuer) for issuer in mention.issuers) + title
+    jurisdiction = gazetteer().by_code(mention.jurisdiction) if mention.jurisdiction else None
+    if jurisdiction and mention.level is not Level.NATIONAL and not place_at(title, 0):
+        return jurisdiction.name + title
+    return title
 
 
 def mention_key(mention: Mention, place: Place) -> str:
@@ -112,7 +126,8 @@ def resolve_corpus(documents: list[tuple[Place, list[Mention]]]) -> tuple[list[l
     keyed = [[replace(m, policy=mention_key(m, place)) for m in mentions] for place, mentions in documents]
     merged = _join_year_variants({m.policy for ms in keyed for m in ms if m.policy})
     keyed = [[replace(m, policy=merged.get(m.policy, m.policy)) for m in ms] for ms in keyed]
-    keyed = [_propagate(ms, place, keyed) for (place, _), ms in zip(documents, keyed, strict=True)]
+    explicit = explicit_titles(keyed)
+    keyed = [_propagate(ms, place, explicit) for (place, _), ms in zip(documents, keyed, strict=True)]
     keyed = [[replace(m, policy_id=policy_id(m.policy) if m.policy else "") for m in ms] for ms in keyed]
     return keyed, build_policies([m for ms in keyed for m in ms])
 
@@ -132,16 +147,33 @@ def _join_year_variants(keys: set[str]) -> dict[str, str]:
     return merged
 
 
-def _propagate(mentions: list[Mention], place: Place, corpus: list[list[Mention]]) -> list[Mention]:
-    """A bare title of unknown level joins the one policy another mention names explicitly."""
-    if not any(m.level is Level.UNKNOWN and m.kind is Kind.DOCUMENT for m in mentions):
-        return mentions
-    explicit: dict[str, set[tuple[str, Level, str]]] = defaultdict(set)
+Candidate = tuple[str, Level, str]  # (key, level, jurisdiction code) of an explicitly named policy
+
+
+def explicit_titles(corpus: list[list[Mention]]) -> dict[str, set[Candidate]]:
+    """Every title that some mention names with an explicit issuer or place, by the ways a bare
+    mention elsewhere may write it: as printed, without its issuers (《国务院关于X》 → 关于X), and
+    without its leading place (《四川省X行动计划》 → X行动计划)."""
+    index: dict[str, set[Candidate]] = defaultdict(set)
+    for m in (m for ms in corpus for m in ms):
+        if m.kind is not Kind.DOCUMENT or m.level_source is not LevelSource.CUE:
+            continue
+        title = normalize_title(m.title)
+        candidate = (m.policy, m.level, m.jurisdiction)
+        index[title].add(candidate)
+        about = title.find("关于")
+        if about > 0 and m.issuers:
+            index[title[about:]].add(candidate)
+        place = place_at(title, 0)
+        if place and len(title) - place >= 6:
+            index[title[place:]].add(candidate)
+    return index
+
+
+def _propagate(mentions: list[Mention], place: Place, explicit: dict[str, set[Candidate]]) -> list[Mention]:
+    """A bare title of unknown level joins the one policy another mention names explicitly, if
+    that policy's jurisdiction holds the citing document's."""
     g = gazetteer()
-    for other in (m for ms in corpus for m in ms):
-        if other.kind is Kind.DOCUMENT and other.level_source is LevelSource.CUE:
-            title = normalize_title(other.title)
-            explicit[title].add((other.policy, other.level, other.jurisdiction))
     here = place.jurisdiction.code if place.jurisdiction else ""
     out = []
     for m in mentions:

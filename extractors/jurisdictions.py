@@ -504,5 +504,5 @@ def place_at(text: str, pos: int) -> int:
     g = gazetteer()
     if text[pos : pos + 2] not in g._index(None).starts:  # no name begins here: the usual answer
         return 0
-    found = g.find(text[pos : pos + 16])
+    found = g.find(text[pos : pos + 24])
     return found[0].end if found and found[0].start == 0 else 0

@@ -31,6 +31,7 @@ _CENTRAL = re.compile(
     r"^(?:党的|中共中央|中国共产党|中央|全国|国家|国务院)|^(?:十|二十)[一二三四五六七八九]?届|^(?:十|二十)[一二三四五六七八九]?大$"
 )
 _RELATIVE_START = re.compile(r"^(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
+_YEAR_LEAD = re.compile(r"^(?:19|20)[0-9]{2}年")
 _RELATIVE_BEFORE = re.compile(r"(?:我|全|本)(省|市|区|县)$")
 
 
@@ -207,7 +208,7 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if known:
         level, jurisdiction = min(known, key=lambda lv: lv[0].rank)
         return Decision(level, LevelSource.CUE, jurisdiction)
-    if _CENTRAL.match(title):
+    if _CENTRAL.match(_YEAR_LEAD.sub("", title)):  # 2019年全国教育工作会议
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     found = g.find(title, year=place.year)
     if found:
@@ -223,7 +224,8 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if relative and place.relative(relative.group(1)):
         jurisdiction = place.relative(relative.group(1))
         return Decision(jurisdiction.level, LevelSource.CUE, jurisdiction)
-    if mention.kind is Kind.DOCUMENT and title.endswith("法") and not rx.TITLE_ISSUER_END.search(title):
+    is_law = title.endswith("法") and not title.endswith(("办法", "方法", "做法"))
+    if mention.kind is Kind.DOCUMENT and is_law and not rx.TITLE_ISSUER_END.search(title):
         # A 法 is made by the NPC; local bodies make 条例 and 办法, never a 法.
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     return None
@@ -254,7 +256,7 @@ def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Men
             issuers.append(full)
             flags += doubts
         mention = replace(mention, issuers=tuple(issuers), flags=tuple(flags))
-        decision = decide_level(mention, place, text[max(0, mention.start - 4) : mention.start])
+        decision = decide_level(mention, place, simplify(text[max(0, mention.start - 4) : mention.start]))
         resolved.append(
             replace(
                 mention,

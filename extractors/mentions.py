@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from extractors import regexes as rx
-from extractors.cleaning import CleanText, squeeze
-from extractors.jurisdictions import place_at
+from extractors.cleaning import CleanText, simplify, squeeze
+from extractors.jurisdictions import gazetteer, place_at
 from extractors.registry import known_policy, national_body_at
 from extractors.structure import item_at
 from ontology.records import Mention, WorkItem
@@ -28,9 +28,12 @@ _RELATION_OF_TRIGGER = {w: Relation(rel) for rel, words in rx.TRIGGERS.items() f
 _BLANK = "\u25a1"  # □ stands for a masked character
 # How far back a trigger may stand from the mention it governs.
 _TRIGGER_REACH = 80
-_ISSUER_REACH = 40
+_ISSUER_REACH = 60
+# How far back a place may lead a tier-B name: 双江拉祜族佤族布朗族傣族自治县 has 15 characters.
+_PLACE_REACH = 24
 _SUBCLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
-_PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()和及与" + _BLANK + "]")
+_PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()" + _BLANK + "]")
+_LIST_JOINER = re.compile(r"[和及与]")
 _MEETING_SPIRIT_AFTER = re.compile(r"^(?:的)?(?:精神|决策部署|部署|要求|决议)")
 
 
@@ -147,16 +150,27 @@ def parse_issuers(text: str) -> tuple[str, ...]:
     text = text.strip(" 、")
     if not text or rx.QUALIFIER_BEFORE.search(text):
         return ()
-    parts = [q for p in rx.ISSUER_SEPARATOR.split(text) if p for q in _split_joined_bodies(p)]
-    if not parts or not all(len(p) >= 2 and (rx.ORG.fullmatch(p) or rx.DOMAIN_TOKEN.fullmatch(p)) for p in parts):
+    parts = []
+    for part in filter(None, rx.ISSUER_SEPARATOR.split(text)):
+        joined = [p for p in rx.ISSUER_JOINER.split(part) if p]
+        for piece in joined if len(joined) > 1 and all(map(_is_body, joined)) else [part]:
+            parts += _split_joined_bodies(piece)
+    if not parts or not all(map(_is_body, parts)):
         return ()
     return tuple(parts)
+
+
+def _is_body(name: str) -> bool:
+    return len(name) >= 2 and bool(rx.ORG.fullmatch(name) or rx.DOMAIN_TOKEN.fullmatch(name))
 
 
 def _split_joined_bodies(text: str) -> list[str]:
     """Two bodies written without a separator, as when a page lost the space between them:
     "中共佛山市委佛山市人民政府" → 中共佛山市委, 佛山市人民政府."""
+    inside_places = {i for start, end, _ in gazetteer().find(text) for i in range(start + 1, end)}
     for end in range(2, len(text) - 1):
+        if end in inside_places:
+            continue  # 中共白银市会宁县委 is no 白银市会 and 宁县委
         rest = text[end:]
         next_body = (
             rest.startswith(("中共", "中国共产党"))
@@ -171,24 +185,34 @@ def _split_joined_bodies(text: str) -> list[str]:
 
 def issuers_in_title(title: str) -> tuple[str, ...]:
     """Issuers written inside a title: 《国务院关于…》, 《省教育厅、省语委语言文字课题管理办法》."""
+    return title_issuers(title)[1]
+
+
+def title_issuers(title: str) -> tuple[int, tuple[str, ...]]:
+    """The issuers a title starts with and where the rest of it begins (0 and () if none):
+    "国务院关于X" → (3, (国务院,)); "省教育厅、省语委语言文字课题管理办法" → (9, (省教育厅, 省语委))."""
     end = rx.TITLE_ISSUER_END.search(title)
     if end:
-        return parse_issuers(title[: end.start()])
+        issuers = parse_issuers(title[: end.start()])
+        return (end.start(), issuers) if issuers else (0, ())
     # Without 关于 only a list of two or more bodies counts: "佛山市教育部门…" is no issuer.
     lead = re.match(rf"((?:{rx.ORG.pattern})(?:[、 ](?:{rx.ORG.pattern}))+)", title)
     if lead:
         parts = parse_issuers(lead.group(1))
         if len(parts) >= 2:
-            return parts
-    return ()
+            return lead.end(), parts
+    return 0, ()
 
 
 def with_place_prefix(ctx: Context, start: int) -> int:
     """Extend a tier-B name to the left over the place that leads it: "全面启动佛山市教育信息化
     “十三五”规划" → 佛山市教育信息化“十三五”规划; "落实市义务教育…计划" → 市义务教育…计划."""
-    window_start = max(0, start - 14)
+    window_start = max(0, start - _PLACE_REACH)
     window = ctx.masked[window_start:start]
-    cut = max((m.end() for m in _PREFIX_STOP.finditer(window)), default=0)
+    in_places = {i for s, e, _ in gazetteer().find(window) for i in range(s, e)}
+    stops = [m.end() for m in _PREFIX_STOP.finditer(window)]
+    stops += [m.end() for m in _LIST_JOINER.finditer(window) if m.start() not in in_places]  # not 呼和浩特
+    cut = max(stops, default=0)
     triggers = list(rx.TRIGGER.finditer(window, cut))
     if triggers:
         cut = triggers[-1].end()
@@ -417,7 +441,7 @@ def repeated_title_mentions(ctx: Context, titled: list[Mention]) -> list[Mention
     for mention in titled:
         if mention.kind is not Kind.DOCUMENT or mention.tier is not Tier.A:
             continue
-        core = title_core(mention.title)
+        core = title_core(simplify(mention.title))
         if len(core) >= 8:
             cores[core] = mention
     if not cores:

@@ -171,9 +171,12 @@ ORG_SUFFIX = (
     "办公厅|办公室|委员会|党组|党委|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
     "部|委|厅|局|署|院|办|会|处|中心"
 )
-ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,20}}?(?:{ORG_SUFFIX})")
+ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,40}}?(?:{ORG_SUFFIX})")
 # Between coordinated issuers: "教育部、国家语委", "中共佛山市委 佛山市人民政府"
-ISSUER_SEPARATOR = re.compile(r"[、,，和及与]| +")
+ISSUER_SEPARATOR = re.compile(r"[、,，]| +")
+# …and the words that may join two bodies, but also stand inside one name (国家发展和改革委员会,
+# 呼和浩特市): they separate only where every part is a body.
+ISSUER_JOINER = re.compile(r"[和及与]")
 # Issuers at the start of a title end where its subject begins:
 # "国务院关于鼓励社会力量兴办教育…" → "国务院"; "中共中央办公厅 国务院办公厅印发〈…〉" → both.
 TITLE_ISSUER_END = re.compile(r"关于|印发|转发|批转")
