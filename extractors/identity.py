@@ -151,12 +151,12 @@ Candidate = tuple[str, Level, str]  # (key, level, jurisdiction code) of an expl
 
 
 def explicit_titles(corpus: list[list[Mention]]) -> dict[str, set[Candidate]]:
-    """Every title that some mention names with an explicit issuer or place, by the ways a bare
+    """Every title of known level (by a cue, or as what its plan issues), by the ways a bare
     mention elsewhere may write it: as printed, without its issuers (《国务院关于X》 → 关于X), and
     without its leading place (《四川省X行动计划》 → X行动计划)."""
     index: dict[str, set[Candidate]] = defaultdict(set)
     for m in (m for ms in corpus for m in ms):
-        if m.kind is not Kind.DOCUMENT or m.level_source is not LevelSource.CUE:
+        if m.kind is not Kind.DOCUMENT or m.level_source not in (LevelSource.CUE, LevelSource.CONTEXT):
             continue
         title = normalize_title(m.title)
         candidate = (m.policy, m.level, m.jurisdiction)
@@ -170,6 +170,13 @@ def explicit_titles(corpus: list[list[Mention]]) -> dict[str, set[Candidate]]:
     return index
 
 
+def _best_named(candidates) -> set[Candidate]:
+    """Those named with their issuer or place (keys without "@"), if any; else all."""
+    candidates = set(candidates)
+    named = {c for c in candidates if "@" not in c[0]}
+    return named or candidates
+
+
 def _propagate(mentions: list[Mention], place: Place, explicit: dict[str, set[Candidate]]) -> list[Mention]:
     """A bare title of unknown level joins the one policy another mention names explicitly, if
     that policy's jurisdiction holds the citing document's."""
@@ -177,15 +184,23 @@ def _propagate(mentions: list[Mention], place: Place, explicit: dict[str, set[Ca
     here = place.jurisdiction.code if place.jurisdiction else ""
     out = []
     for m in mentions:
-        if m.level is Level.UNKNOWN and m.kind is Kind.DOCUMENT:
-            candidates = {
+        if m.kind is Kind.DOCUMENT and m.level is Level.UNKNOWN:
+            candidates = _best_named(
                 c
                 for c in explicit.get(normalize_title(m.title), ())
                 if not here or not c[2] or c[2] == here or g.is_within(here, c[2])
-            }
+            )
             if len(candidates) == 1:
                 key, level, jurisdiction = candidates.pop()
                 m = replace(m, policy=key, level=level, level_source=LevelSource.CORPUS, jurisdiction=jurisdiction)
+        elif m.kind is Kind.DOCUMENT and "@" in m.policy:
+            # placed only by the citing document (我市《X》, 制定《X》): the one X its own
+            # jurisdiction's bodies are named with elsewhere (《杭州市X》, 杭州市人民政府《X》)
+            candidates = _best_named(
+                c for c in explicit.get(normalize_title(m.title), ()) if c[2] == m.jurisdiction and c[0] != m.policy
+            )
+            if len(candidates) == 1:
+                m = replace(m, policy=candidates.pop()[0])
         out.append(m)
     return out
 
