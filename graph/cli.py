@@ -96,6 +96,7 @@ def cmd_build(args) -> int:
             progress=_progress_bar("extract"),
             workers=args.workers,
             cache=not args.no_cache,
+            full=args.full,
         )
     except NothingToBuild as error:
         print(f"policykg: {error}; nothing was written", file=sys.stderr)
@@ -241,6 +242,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--no-keywords", action="store_true", help="skip the work items' topic keywords (faster)")
     s.add_argument("--workers", type=int, default=0, help="processes extracting documents (default: every core)")
     s.add_argument("--no-cache", action="store_true", help="extract every document again (default: reuse OUT/.cache)")
+    s.add_argument(
+        "--full", action="store_true", help="over 200 documents too: every map view and JSON-LD (large and slow)"
+    )
     s.set_defaults(run=cmd_build)
 
     s = sub.add_parser("stats", help="the report's numbers and implementation chains of a built graph")

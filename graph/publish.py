@@ -32,6 +32,8 @@ from graph.report import Summary, format_summary, summarize
 from ontology.vocabulary import NodeType, Relation
 
 DEFAULT_BASE = "https://w3id.org/policykg/"
+# Up to this many documents a build writes every view and JSON-LD; beyond, see write_outputs.
+SMALL_CORPUS = 200
 CACHE = ".cache"  # per-document extractions, beside the outputs
 OUTPUTS = ("graph.ttl", "graph.jsonld", "graph.json", "mentions.jsonl", "report.md", "map.html", "maps")
 
@@ -60,6 +62,7 @@ def build(
     progress: Callable | None = None,
     workers: int = 0,
     cache: bool = True,
+    full: bool = False,
 ) -> BuildResult:
     """Extract, resolve, build the graph and write every output for the documents under `paths`.
 
@@ -81,27 +84,37 @@ def build(
     graph = build_graph(corpus)
     result = BuildResult(out, corpus, graph, summarize(graph))
     with staging_directory(out) as stage:
-        result.triples = write_outputs(corpus, graph, result.summary, stage, base=base)
+        result.triples = write_outputs(corpus, graph, result.summary, stage, base=base, full=full)
     result.files = [out / name for name in OUTPUTS if (out / name).exists()]
     return result
 
 
-def write_outputs(corpus: Corpus, graph: nx.MultiDiGraph, summary: Summary, stage: Path, *, base: str) -> int:
+def write_outputs(
+    corpus: Corpus, graph: nx.MultiDiGraph, summary: Summary, stage: Path, *, base: str, full: bool = False
+) -> int:
+    """Every output into `stage`.  A large corpus gets the whole-corpus map only (a page per
+    document and per policy would be gigabytes) and no JSON-LD (rdflib holds every triple in
+    memory to write it), unless `full`; the Turtle file has every triple either way."""
     from graph.rdf import write_jsonld, write_turtle
-    from visualizations.maps import write_maps
+    from visualizations.maps import write_corpus_map, write_maps
 
+    small = len(corpus.documents) <= SMALL_CORPUS
     dataset = dataset_description(corpus)
     with (stage / "graph.ttl").open("w", encoding="utf-8", newline="\n") as f:
         triples = write_turtle(graph, f, base=base, dataset=dataset)
-    with (stage / "graph.jsonld").open("w", encoding="utf-8", newline="\n") as f:
-        write_jsonld(graph, f, base=base, dataset=dataset)
+    if small or full:
+        with (stage / "graph.jsonld").open("w", encoding="utf-8", newline="\n") as f:
+            write_jsonld(graph, f, base=base, dataset=dataset)
     save_graph(graph, stage / "graph.json")
     with (stage / "mentions.jsonl").open("w", encoding="utf-8", newline="\n") as f:
         for mention in corpus.mentions:
             f.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
     (stage / "report.md").write_text(format_summary(summary), encoding="utf-8")
-    texts, spans = reading_material(graph)
-    write_maps(graph, stage, texts=texts, spans=spans)
+    if small or full:
+        texts, spans = reading_material(graph)
+        write_maps(graph, stage, texts=texts, spans=spans)
+    else:
+        write_corpus_map(graph, stage / "map.html")
     return triples
 
 
