@@ -221,6 +221,48 @@ def cmd_export(args) -> int:
     return status
 
 
+def cmd_cookbook(args) -> int:
+    """List the cookbook, or run one query against NEO4J_URI and print its rows as a table."""
+    import neo4j
+
+    from graph.loading import cookbook
+
+    recipes = cookbook()
+    if not args.name:
+        for name, (comment, _) in recipes.items():
+            print(f"{name}\n    " + comment.replace("\n", "\n    "))
+        return OK
+    if args.name not in recipes:
+        print(f"policykg: no query {args.name!r}; `policykg cookbook` lists them", file=sys.stderr)
+        return FAILED
+    parameters = dict(_parameter(p) for p in args.param)
+    try:
+        with _neo4j_driver() as driver:
+            records, _, keys = driver.execute_query(recipes[args.name][1], parameters, database_=args.database)
+    except (LookupError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as error:
+        print(f"policykg: query failed: {error}", file=sys.stderr)
+        return FAILED
+    print("\t".join(keys))
+    for record in records:
+        print("\t".join(_cell(record[key]) for key in keys))
+    return OK
+
+
+def _parameter(text: str) -> tuple[str, object]:
+    """k=v, with v read as JSON where it is JSON (numbers, null, lists) and as text otherwise."""
+    key, _, value = text.partition("=")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return "、".join(map(_cell, value))
+    return "" if value is None else str(value)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="policykg", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -264,6 +306,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--replace", action="store_true", help="replace the documents' items and links")
     s.add_argument("--batch-size", type=int, default=5000, help="rows per transaction (default: 5000)")
     s.set_defaults(run=cmd_load)
+
+    s = sub.add_parser("cookbook", help="list the Cypher cookbook, or run one of its queries against NEO4J_URI")
+    s.add_argument("name", nargs="?", help="the query (a file stem of graph/queries)")
+    s.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a query parameter")
+    s.add_argument("--database", default=None, help="the Neo4j database (default: the server's default)")
+    s.set_defaults(run=cmd_cookbook)
 
     s = sub.add_parser("export", help="export the graph for other tools")
     s.add_argument("format", choices=("cypher",), help="cypher: a script for cypher-shell")
