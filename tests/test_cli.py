@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+
+import pytest
 
 from graph.cli import main
 from graph.evaluation import evaluate, read_mentions
@@ -87,3 +90,40 @@ def read_mentions_of(path):
     from extractors.corpus import extract_corpus
 
     return extract_corpus([path]).mentions
+
+
+def test_map_writes_the_pages_from_a_built_graph(tmp_path, capsys):
+    assert main(["build", str(SEED), "--out", str(tmp_path / "out"), "--no-keywords"]) == 0
+    assert main(["map", str(tmp_path / "out"), "--out", str(tmp_path / "maps")]) == 0
+    assert "→" in capsys.readouterr().out
+    pages = {p.name for p in (tmp_path / "maps" / "maps").iterdir()}
+    assert "read-000_2459ef0d93ff34f6.html" in pages and (tmp_path / "maps" / "map.html").exists()
+
+
+def test_export_cypher_writes_a_script(tmp_path, capsys):
+    script = tmp_path / "graph.cypher"
+    assert main(["export", "cypher", str(SEED), "--out", str(script)]) == 0
+    text = script.read_text(encoding="utf-8")
+    assert (
+        "CREATE CONSTRAINT" in text and "MERGE" in text and "佛山市义务教育阶段学校基础教育设施五年提升行动计划" in text
+    )
+
+
+def test_load_without_a_server_named_says_how_to_name_one(monkeypatch, capsys):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert main(["load", str(SEED)]) == 2
+    assert "set NEO4J_URI" in capsys.readouterr().err
+
+
+@pytest.mark.neo4j
+def test_load_then_ask_the_cookbook_on_the_real_server(capsys):
+    import neo4j
+
+    with neo4j.GraphDatabase.driver(os.environ["NEO4J_URI"], auth=("neo4j", os.environ.get("NEO4J_PASSWORD", ""))) as d:
+        d.execute_query("MATCH (n) DETACH DELETE n")
+    assert main(["load", str(SEED)]) == 0
+    assert "relationships/s" in capsys.readouterr().out
+    assert main(["cookbook", "policies_to_issue", "--param", "doc=000_2459ef0d93ff34f6"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) - 1 == 12  # the header, then the twelve policies the seed says it will issue
+    assert any("佛山市加快智能制造专业人才培养实施方案" in row for row in rows)
