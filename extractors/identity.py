@@ -211,6 +211,10 @@ def build_policies(mentions: list[Mention]) -> list[Policy]:
     for m in mentions:
         if m.policy:
             by_key[m.policy].append(m)
+    nested: dict[str, list[Mention]] = defaultdict(list)  # titles inside titles, by document
+    for m in mentions:
+        if m.parent:
+            nested[m.doc].append(m)
     policies = []
     for key, group in sorted(by_key.items()):
         best = min(group, key=lambda m: (_SOURCE_STRENGTH[m.level_source], m.level.rank))
@@ -225,7 +229,7 @@ def build_policies(mentions: list[Mention]) -> list[Policy]:
         bare = rx.TRAILING_PARENTHETICAL.sub("", title)
         genre = rx.TITLE_GENRE.search(bare)
         implements = sorted(
-            {inner.policy for inner in mentions if inner.parent and any(_is_outer(inner, m) for m in group)}
+            {inner.policy for m in group for inner in nested.get(m.doc, ()) if _is_outer(inner, m) and inner.policy}
         )
         policies.append(
             Policy(
