@@ -157,7 +157,9 @@ def _neo4j_driver():
     if not uri:
         raise LookupError("set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD) to the server to load into")
     auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
-    return neo4j.GraphDatabase.driver(uri, auth=auth)
+    # the cookbook's queries name every relationship type, and a graph may lack one (no CITES):
+    # the server's warning about that is noise on a user's terminal
+    return neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
 
 
 def cmd_load(args) -> int:
