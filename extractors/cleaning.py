@@ -7,17 +7,15 @@ maps back to the document's own text, so `text[start:end]` is always the surface
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractors.regexes import SPACE_RUN, YEAR_RANGE
+from extractors.regexes import INVISIBLE, SPACE_RUN, TITLE_NOISE, WHITESPACE, YEAR_RANGE
 from ontology.resources import data_path
 
 # Invisible characters that scraped pages carry: zero-width spaces, a stray BOM, carriage returns.
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r]+")
 
 
 @cache
@@ -83,7 +81,7 @@ def _between_latin(text: str, start: int, end: int) -> bool:
 def clean(original: str) -> CleanText:
     """Clean a text: characters converted one to one, then inner spaces removed."""
     converted = simplify(original)
-    removed = [m.span() for m in _INVISIBLE.finditer(converted)]
+    removed = [m.span() for m in INVISIBLE.finditer(converted)]
     removed += [m.span() for m in SPACE_RUN.finditer(converted) if not _between_latin(converted, *m.span())]
     removed.sort()
     pieces, clean_starts, original_starts = [], [0], [0]
@@ -104,7 +102,7 @@ def clean(original: str) -> CleanText:
 
 def squeeze(text: str) -> str:
     """A piece of original text as a title or heading is written: no whitespace at all."""
-    return re.sub(r"\s+", "", text)
+    return WHITESPACE.sub("", text)
 
 
 @lru_cache(maxsize=65536)
@@ -113,11 +111,8 @@ def normalize_title(title: str) -> str:
     whitespace or title brackets, one spelling of year ranges, 中华人民共和国 dropped from laws.
     "《老年教育发展规划（2016—2020 年）》" → "老年教育发展规划(2016-2020年)"."""
     title = unicodedata.normalize("NFKC", simplify(title))
-    title = _TITLE_NOISE.sub("", title)
+    title = TITLE_NOISE.sub("", title)
     title = YEAR_RANGE.sub(r"\1-\2年", title)
     if title.startswith("中华人民共和国") and title.endswith("法"):
         title = title[len("中华人民共和国") :]
     return title
-
-
-_TITLE_NOISE = re.compile(r"[\s《》〈〉<>]+")

@@ -15,7 +15,6 @@ another document names with an explicit issuer (level source `corpus`).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -28,7 +27,6 @@ from extractors.registry import known_policy, national_bodies
 from ontology.records import Mention, Policy
 from ontology.vocabulary import Kind, Level, LevelSource, Tier
 
-_RELATIVE_LEAD = re.compile(r"^((?:19|20)[0-9]{2}年)?(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
 _SOURCE_STRENGTH = {
     LevelSource.CUE: 0,
     LevelSource.CONTEXT: 1,
@@ -44,7 +42,7 @@ def policy_id(key: str) -> str:
 
 
 def _write_out_relative_place(title: str, place: Place) -> str:
-    m = _RELATIVE_LEAD.match(title)
+    m = rx.RELATIVE_LEAD.match(title)
     if not m:
         return title
     whole = place.relative(m.group(2))
@@ -223,7 +221,7 @@ def build_policies(mentions: list[Mention]) -> list[Policy]:
         registry_counts = known is not None and known.level is best.level
         issuers = sorted({i for m in group for i in m.issuers} | set(known.issuers if registry_counts else ()))
         aliases = sorted({simplify(m.title) for m in group} - {title})
-        years = sorted({int(y) for y in re.findall(r"(?:19|20)[0-9]{2}", title)})
+        years = sorted({int(y) for y in rx.YEAR.findall(title)})
         if registry_counts and known.year and not years:
             years = [known.year]
         bare = rx.TRAILING_PARENTHETICAL.sub("", title)

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -45,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from extractors.regexes import NAME_ENDING
 from ontology.records import Jurisdiction
 from ontology.resources import data_path
 from ontology.vocabulary import Level
@@ -172,10 +172,6 @@ _JOINERS = frozenset("、和与及")
 
 def _separates(ch: str) -> bool:
     return ch.isspace() or ch in _SEPARATORS
-
-
-# The last character of every full name in divisions.tsv (县 区 市 旗 州 省 盟, and a few others).
-_NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 
 
 class Gazetteer:
@@ -359,7 +355,7 @@ class Gazetteer:
         """
         full = self._index(year).full
         counts: Counter[str] = Counter()
-        for m in _NAME_ENDING.finditer(text):
+        for m in NAME_ENDING.finditer(text):
             end = m.end()
             for length in range(min(9, end), 1, -1):
                 entries = full.get(text[end - length : end])

@@ -9,9 +9,9 @@ user dictionary of policy terms (data/jieba_userdict.dict).
 from __future__ import annotations
 
 import logging
-import re
 from functools import cache
 
+from extractors.regexes import TOPIC_WORD
 from ontology.resources import data_path
 
 # Words that say how a plan works, not what it is about.
@@ -72,7 +72,6 @@ _PLAN_WORDS = frozenset(
         "我省",
     ]
 )
-_WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
 
 
 @cache
@@ -94,5 +93,5 @@ def topic_keywords(text: str, top: int = 5) -> tuple[str, ...]:
     if not text.strip():
         return ()
     ranked = _extractor().extract_tags(text, topK=top * 3)
-    words = [w for w in ranked if w not in _PLAN_WORDS and _WORD.fullmatch(w)]
+    words = [w for w in ranked if w not in _PLAN_WORDS and TOPIC_WORD.fullmatch(w)]
     return tuple(words[:top])

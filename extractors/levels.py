@@ -11,7 +11,6 @@ document's jurisdiction, so the same rules serve a plan from any province, city 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from extractors import regexes as rx
@@ -27,12 +26,6 @@ _LEVEL_OF_RELATIVE = {
     "区": Level.COUNTY,
     "县": Level.COUNTY,
 }
-_CENTRAL = re.compile(
-    r"^(?:党的|中共中央|中国共产党|中央|全国|国家|国务院)|^(?:十|二十)[一二三四五六七八九]?届|^(?:十|二十)[一二三四五六七八九]?大$"
-)
-_RELATIVE_START = re.compile(r"^(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
-_YEAR_LEAD = re.compile(r"^(?:19|20)[0-9]{2}年")
-_RELATIVE_BEFORE = re.compile(r"(?:我|全|本)(省|市|区|县)$")
 
 
 @dataclass(frozen=True)
@@ -78,14 +71,14 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
     g = gazetteer()
     title = rx.DOMAIN_TOKEN.sub("", simplify(title))
     issuer = simplify(issuer_as_printed)
-    if issuer in national_bodies() or _CENTRAL.match(issuer):
+    if issuer in national_bodies() or rx.CENTRAL.match(issuer):
         return place_of(g.by_code("000000"), issuer, year)
     for source in (issuer, title):
         leading = _leading_places(g.find(source, year=year))
         if leading:
             jurisdiction = leading[-1]
             return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
-    relative = _RELATIVE_START.match(issuer) or _RELATIVE_START.match(title)
+    relative = rx.RELATIVE_START.match(issuer) or rx.RELATIVE_START.match(title)
     wanted = _LEVEL_OF_RELATIVE[relative.group(1)] if relative else None
     counts = g.count_full_names(text, year=year)
     ranked = [code for code, _ in counts.most_common() if not wanted or g.by_code(code).level is wanted]
@@ -133,7 +126,7 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
         flags = (f"issuer token {token.group()} stands for the document's issuer {place.issuer}",)
     if name in national_bodies():
         return name, flags
-    m = re.match(r"^(中共)?(省|市|区|县)(.*)$", name)
+    m = rx.RELATIVE_ISSUER.match(name)
     if m and m.group(2) in _LEVEL_OF_RELATIVE:
         whole = place.relative(m.group(2))
         rest = m.group(3)
@@ -158,7 +151,7 @@ def _official_place_name(jurisdiction: Jurisdiction, place: Place) -> str:
 def organization_place(name: str, place: Place) -> tuple[Level, Jurisdiction | None]:
     """The level and jurisdiction of an issuing body named in full."""
     g = gazetteer()
-    if name in national_bodies() or _CENTRAL.match(name) or name.startswith("国家"):
+    if name in national_bodies() or rx.CENTRAL.match(name) or name.startswith("国家"):
         return Level.NATIONAL, g.by_code("000000")
     found = g.find(name, year=place.year)
     if found:
@@ -202,13 +195,13 @@ def decide_level(mention: Mention, place: Place, before: str) -> Decision:
 def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     g = gazetteer()
     title = simplify(rx.DOMAIN_TOKEN.sub("", mention.title))
-    title = re.sub(r"〈[^〈〉]*〉", "", title)  # a nested title's places are the inner policy's
+    title = rx.NESTED_TITLE.sub("", title)  # a nested title's places are the inner policy's
     levels = [organization_place(i, place) for i in mention.issuers]
     known = [lv for lv in levels if lv[0] is not Level.UNKNOWN]
     if known:
         level, jurisdiction = min(known, key=lambda lv: lv[0].rank)
         return Decision(level, LevelSource.CUE, jurisdiction)
-    if _CENTRAL.match(_YEAR_LEAD.sub("", title)):  # 2019年全国教育工作会议
+    if rx.CENTRAL.match(rx.YEAR_LEAD.sub("", title)):  # 2019年全国教育工作会议
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     found = g.find(title, year=place.year)
     if found:
@@ -217,9 +210,9 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     quoted = _quoted_place(title, place)
     if quoted:
         return Decision(quoted.level, LevelSource.CUE, quoted)
-    relative = _RELATIVE_START.match(title) or _RELATIVE_BEFORE.search(before)
+    relative = rx.RELATIVE_START.match(title) or rx.RELATIVE_BEFORE.search(before)
     if not relative:
-        inner = re.search(r"(?:全|我|本)(省|市|区|县)", title)
+        inner = rx.RELATIVE_INSIDE.search(title)
         relative = inner
     if relative and place.relative(relative.group(1)):
         jurisdiction = place.relative(relative.group(1))
@@ -234,7 +227,7 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
 def _quoted_place(title: str, place: Place) -> Jurisdiction | None:
     """A place that ends a quoted slogan: “文化佛山”三年行动计划, “健康中国”, “数字浙江”."""
     g = gazetteer()
-    for slogan in re.findall(r"“([^“”]{3,10})”", title):
+    for slogan in rx.SLOGAN.findall(title):
         for n in (3, 2):
             found = g.lookup(slogan[-n:], year=place.year)
             if place.province:

@@ -25,16 +25,11 @@ from ontology.records import Mention, WorkItem
 from ontology.vocabulary import Kind, Relation, Tier
 
 _RELATION_OF_TRIGGER = {w: Relation(rel) for rel, words in rx.TRIGGERS.items() for w in words}
-_BLANK = "\u25a1"  # □ stands for a masked character
 # How far back a trigger may stand from the mention it governs.
 _TRIGGER_REACH = 80
 _ISSUER_REACH = 60
 # How far back a place may lead a tier-B name: 双江拉祜族佤族布朗族傣族自治县 has 15 characters.
 _PLACE_REACH = 24
-_SUBCLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
-_PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()" + _BLANK + "]")
-_LIST_JOINER = re.compile(r"[和及与]")
-_MEETING_SPIRIT_AFTER = re.compile(r"^(?:的)?(?:精神|决策部署|部署|要求|决议)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,7 @@ def title_spans(text: str) -> list[Span]:
     """Pair 《》 and 〈〉 with a stack; an unbalanced bracket is dropped, not allowed to swallow text."""
     stack: list[tuple[str, int]] = []
     found: list[tuple[int, int]] = []
-    for m in re.finditer(r"[《》〈〉\n]", text):
+    for m in rx.TITLE_BRACKET.finditer(text):
         ch, pos = m.group(), m.start()
         if ch == "\n":
             stack.clear()
@@ -80,7 +75,7 @@ def mask_titles(text: str, spans: list[Span]) -> str:
     pieces, last = [], 0
     for span in spans:
         if span.parent is None:
-            pieces += [text[last : span.open + 1], _BLANK * (span.close - span.open - 2)]
+            pieces += [text[last : span.open + 1], rx.BLANK * (span.close - span.open - 2)]
             last = span.close - 1
     pieces.append(text[last:])
     return "".join(pieces)
@@ -104,7 +99,7 @@ def governing_trigger(ctx: Context, start: int, *, subclause_only: bool = False)
     masked = ctx.masked
     window_start = max(0, start - _TRIGGER_REACH)
     window = masked[window_start:start]
-    ends = [m.end() for m in _SUBCLAUSE_END.finditer(window)]
+    ends = [m.end() for m in rx.SUBCLAUSE_END.finditer(window)]
     subclause = ends[-1] if ends else 0
     sentence_ends = [m.end() for m in rx.CLAUSE_END.finditer(window)]
     sentence = sentence_ends[-1] if sentence_ends else 0
@@ -134,7 +129,7 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
     window = masked[window_start:start]
     made_by = rx.MADE_BY_BEFORE.search(window)  # 国务院办公厅印发的《…》
     body_end = made_by.start() if made_by else len(window)
-    cut = max((m.end() for m in re.finditer(r"[,，。;；:：!?\n》“”()\[\]" + _BLANK + "]", window)), default=0)
+    cut = max((m.end() for m in rx.ISSUER_STOP.finditer(window)), default=0)
     triggers = [m for m in rx.TRIGGER.finditer(window, cut, body_end) if m.end() <= body_end]
     if triggers:
         cut = triggers[-1].end()
@@ -196,7 +191,7 @@ def title_issuers(title: str) -> tuple[int, tuple[str, ...]]:
         issuers = parse_issuers(title[: end.start()])
         return (end.start(), issuers) if issuers else (0, ())
     # Without 关于 only a list of two or more bodies counts: "佛山市教育部门…" is no issuer.
-    lead = re.match(rf"((?:{rx.ORG.pattern})(?:[、 ](?:{rx.ORG.pattern}))+)", title)
+    lead = rx.COORDINATED_BODIES.match(title)
     if lead:
         parts = parse_issuers(lead.group(1))
         if len(parts) >= 2:
@@ -210,8 +205,8 @@ def with_place_prefix(ctx: Context, start: int) -> int:
     window_start = max(0, start - _PLACE_REACH)
     window = ctx.masked[window_start:start]
     in_places = {i for s, e, _ in gazetteer().find(window) for i in range(s, e)}
-    stops = [m.end() for m in _PREFIX_STOP.finditer(window)]
-    stops += [m.end() for m in _LIST_JOINER.finditer(window) if m.start() not in in_places]  # not 呼和浩特
+    stops = [m.end() for m in rx.PREFIX_STOP.finditer(window)]
+    stops += [m.end() for m in rx.LIST_JOINER.finditer(window) if m.start() not in in_places]  # not 呼和浩特
     cut = max(stops, default=0)
     triggers = list(rx.TRIGGER.finditer(window, cut))
     if triggers:
@@ -319,7 +314,7 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
 
     def add(start: int, end: int, titles: list[str]) -> None:
         trigger, relation = governing_trigger(ctx, start, subclause_only=True)
-        spirit = _MEETING_SPIRIT_AFTER.match(masked[end : end + 8]) or _follows_list_with_spirit(masked, end)
+        spirit = rx.MEETING_SPIRIT_AFTER.match(masked[end : end + 8]) or _follows_list_with_spirit(masked, end)
         if relation is not Relation.IMPLEMENTS and not spirit:
             return  # a meeting only named ("迎接党的十九大胜利召开") is no mention
         for title in titles:
@@ -367,71 +362,36 @@ def _with_lead(masked: str, start: int) -> int:
 def _follows_list_with_spirit(masked: str, end: int) -> bool:
     """ "党的十八大和十八届…全会精神": a list of meetings that ends in 精神 within its sub-clause."""
     rest = masked[end : end + 40]
-    stop = _SUBCLAUSE_END.search(rest)
+    stop = rx.SUBCLAUSE_END.search(rest)
     rest = rest[: stop.start()] if stop else rest
-    return bool(re.match(r"^[和及、与]", rest)) and bool(re.search(r"(?:精神|决策部署)$", rest))
+    return bool(rx.LIST_WITH_SPIRIT.match(rest))
+
+
+def named_mention(ctx: Context, start: int, end: int, **fields) -> Mention:
+    """A tier-B policy over cleaned [start, end), titled as printed, with the trigger that governs
+    it (unless the caller knows it already)."""
+    if "relation" not in fields:
+        trigger, relation = governing_trigger(ctx, start)
+        fields.update(trigger=trigger, relation=relation or Relation.CITES)
+    return make_mention(ctx, start, end, title=squeeze(ctx.clean.surface(start, end)), tier=Tier.B, **fields)
 
 
 def named_policy_mentions(ctx: Context) -> list[Mention]:
     """Tier B policies: “两免一补”政策, 中央八项规定, 市政府关于…政策, 制定实施第三期…行动计划."""
     masked = ctx.masked
-    found = []
-
-    def add(start: int, end: int) -> None:
-        trigger, relation = governing_trigger(ctx, start)
-        found.append(
-            make_mention(
-                ctx,
-                start,
-                end,
-                title=squeeze(ctx.clean.surface(start, end)),
-                relation=relation or Relation.CITES,
-                trigger=trigger,
-                tier=Tier.B,
-            )
-        )
-
-    for m in rx.QUOTED_POLICY.finditer(masked):
-        add(with_place_prefix(ctx, m.start()), m.end())
-    for m in rx.NAMED_RULE.finditer(masked):
-        add(_with_lead(masked, m.start()), m.end())
+    found = [named_mention(ctx, with_place_prefix(ctx, m.start()), m.end()) for m in rx.QUOTED_POLICY.finditer(masked)]
+    found += [named_mention(ctx, _with_lead(masked, m.start()), m.end()) for m in rx.NAMED_RULE.finditer(masked)]
     for m in re.finditer("关于", masked):
         begin, issuers = issuer_before(ctx, m.start())
-        if not issuers:
-            continue
-        named = re.compile(rf"关于[^,，。;；、《》“”\n{_BLANK}]{{4,40}}?(?:{rx.GENRE})(?![{rx.CJK}])").match(
-            masked, m.start()
-        )
+        named = rx.ABOUT_POLICY.match(masked, m.start()) if issuers else None
         if named:
-            trigger, relation = governing_trigger(ctx, begin)
-            found.append(
-                make_mention(
-                    ctx,
-                    begin,
-                    named.end(),
-                    title=squeeze(ctx.clean.surface(begin, named.end())),
-                    relation=relation or Relation.CITES,
-                    trigger=trigger,
-                    tier=Tier.B,
-                    issuers=issuers,
-                )
-            )
+            found.append(named_mention(ctx, begin, named.end(), issuers=issuers))
     for m in rx.TRIGGER.finditer(masked):
         if _RELATION_OF_TRIGGER[m.group()] is not Relation.ISSUES:
             continue
         named = rx.BARE_ISSUED_POLICY.match(masked, m.end())
-        if named and _BLANK not in named.group():
-            found.append(
-                make_mention(
-                    ctx,
-                    named.start(),
-                    named.end(),
-                    title=squeeze(ctx.clean.surface(named.start(), named.end())),
-                    relation=Relation.ISSUES,
-                    trigger=m.group(),
-                    tier=Tier.B,
-                )
-            )
+        if named and rx.BLANK not in named.group():
+            found.append(named_mention(ctx, named.start(), named.end(), relation=Relation.ISSUES, trigger=m.group()))
     return found
 
 
@@ -447,22 +407,7 @@ def repeated_title_mentions(ctx: Context, titled: list[Mention]) -> list[Mention
     if not cores:
         return []
     pattern = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
-    found = []
-    for m in pattern.finditer(ctx.masked):
-        start = with_place_prefix(ctx, m.start())
-        trigger, relation = governing_trigger(ctx, start)
-        found.append(
-            make_mention(
-                ctx,
-                start,
-                m.end(),
-                title=squeeze(ctx.clean.surface(start, m.end())),
-                relation=relation or Relation.CITES,
-                trigger=trigger,
-                tier=Tier.B,
-            )
-        )
-    return found
+    return [named_mention(ctx, with_place_prefix(ctx, m.start()), m.end()) for m in pattern.finditer(ctx.masked)]
 
 
 def title_core(title: str) -> str:

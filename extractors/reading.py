@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import codecs
 import html
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from extractors.regexes import SITE_CHROME
+from extractors.regexes import ARTICLE_HINT, SITE_CHROME
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Larger files are refused before they are read: a work plan is a few hundred kilobytes, and a
@@ -137,8 +136,6 @@ def looks_like_html(text: str) -> bool:
 
 _SKIPPED = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "select", "button"}
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
-# Containers that government sites put the article in.
-_ARTICLE_HINT = re.compile(r"article|content|zoom|trs_editor|text|main|detail|zw|nr", re.I)
 
 
 class _ArticleParser(HTMLParser):
@@ -155,7 +152,7 @@ class _ArticleParser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in _SKIPPED:
             self._skip += 1
-        hint = tag == "article" or any(k in ("id", "class") and v and _ARTICLE_HINT.search(v) for k, v in attrs)
+        hint = tag == "article" or any(k in ("id", "class") and v and ARTICLE_HINT.search(v) for k, v in attrs)
         if tag not in ("br", "img", "meta", "link", "input", "hr"):
             self._stack.append((tag, hint))
             self._article_depth += hint

@@ -20,6 +20,13 @@ SPACE_RUN = re.compile(r"[ \t\u3000\xa0]+")
 # "288563.com" for 佛山市教育局.  "288563.com关于推进…" → "288563.com"
 DOMAIN_TOKEN = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,30}\.(?:com|cn|net|org|cc|top|vip|xyz)(?:\.cn)?")
 
+# Characters a page carries that no reader sees: zero-width spaces, a stray BOM, carriage returns
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\r]+")
+WHITESPACE = re.compile(r"\s+")
+LINE_END = re.compile(r"\n")
+# Containers that government sites put the article in: <div id="zoom">, <div class="TRS_Editor">
+ARTICLE_HINT = re.compile(r"article|content|zoom|trs_editor|text|main|detail|zw|nr", re.I)
+
 # Lines of site chrome that are no part of the article: "[政府OA] 无障碍版 | rss订阅"
 SITE_CHROME = re.compile(
     r"无障碍|rss订阅|RSS订阅|当前位置|您现在的位置|首页\s*>|打印本页|关闭窗口|分享到|字号[:：]|"
@@ -60,10 +67,22 @@ BYLINE = re.compile(
 
 # --------------------------------------------------------------------------- mentions
 
-# One bracket of a title; the scanner pairs them with a stack so that a lost 》 cannot swallow
-# the rest of the paragraph.  "《安徽省人民政府关于实施〈国务院关于…的决定〉的意见》"
-TITLE_BRACKET = re.compile(r"[《》〈〉<>]")
+# The character that stands for a masked one: the inside of every title is blanked with it before
+# sentences are searched, so that no word inside a title is taken for one in the sentence.
+BLANK = "\u25a1"  # □
+
+# One bracket of a title, or a line end (where an unclosed bracket is dropped); the scanner pairs
+# them with a stack so that a lost 》 cannot swallow the paragraph.  "《…关于实施〈国务院…〉的意见》"
+TITLE_BRACKET = re.compile(r"[《》〈〉\n]")
 MAX_TITLE_LENGTH = 120
+# A title printed in a line: "关于印发《2019年教育工作要点》的通知" → 2019年教育工作要点
+PRINTED_TITLE = re.compile(r"《([^《》]+)》")
+# A title nested in another, with its brackets: "…关于实施〈国务院关于…的决定〉的意见" → 〈…〉
+NESTED_TITLE = re.compile(r"〈[^〈〉]*〉")
+# Whitespace and title brackets, which two spellings of a title may differ by
+TITLE_NOISE = re.compile(r"[\s《》〈〉<>]+")
+# A year: "2016" in "规划(2016-2020年)"
+YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 # A policy's genre: the word its title ends in.  "…实施意见" → 意见, "民办教育促进法" → 法
 GENRE = (
@@ -159,6 +178,18 @@ DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])
 RELATIVE_PLACE = re.compile(r"我市|全市|本市|我省|全省|本省|我区|全区|本区|我县|全县|本县|省|市|区|县")
 # …and the two-character forms that may stand inside a phrase: "推进全市教育信息化“十三五”规划"
 RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:市|省|区|县)")
+# Where a sub-clause ends: a trigger governs what follows it up to here (for meetings, strictly).
+SUBCLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
+# What may not stand inside an issuer's name printed before a title
+ISSUER_STOP = re.compile(r"[,，。;；:：!?\n》“”()\[\]" + BLANK + "]")
+# What ends the run of words a tier-B name may start with: "…,全面启动佛山市教育信息化“十三五”规划"
+PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()" + BLANK + "]")
+# Words that join the items of a list: "党的十八大和十八届…全会"
+LIST_JOINER = re.compile(r"[和及与]")
+# What after a meeting says its spirit is implemented: "…全会精神", "…的决策部署"
+MEETING_SPIRIT_AFTER = re.compile(r"^(?:的)?(?:精神|决策部署|部署|要求|决议)")
+# A list of meetings that ends in their spirit: "和十八届三中、四中全会精神"
+LIST_WITH_SPIRIT = re.compile(r"^[和及、与].*(?:精神|决策部署)$")
 # Where a trigger's reach ends: a clause ends at 。；！？ and at line ends.
 CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 
@@ -172,6 +203,8 @@ ORG_SUFFIX = (
     "部|委|厅|局|署|院|办|会|处|中心"
 )
 ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,40}}?(?:{ORG_SUFFIX})")
+# Two or more bodies that start a title without 关于: "省教育厅、省语委语言文字课题管理办法"
+COORDINATED_BODIES = re.compile(rf"((?:{ORG.pattern})(?:[、 ](?:{ORG.pattern}))+)")
 # Between coordinated issuers: "教育部、国家语委", "中共佛山市委 佛山市人民政府"
 ISSUER_SEPARATOR = re.compile(r"[、,，]| +")
 # …and the words that may join two bodies, but also stand inside one name (国家发展和改革委员会,
@@ -180,6 +213,33 @@ ISSUER_JOINER = re.compile(r"[和及与]")
 # Issuers at the start of a title end where its subject begins:
 # "国务院关于鼓励社会力量兴办教育…" → "国务院"; "中共中央办公厅 国务院办公厅印发〈…〉" → both.
 TITLE_ISSUER_END = re.compile(r"关于|印发|转发|批转")
+
+# ------------------------------------------------------------------------- levels
+
+# Central words that make a title or meeting national: "党的十九大", "中共中央…", "国家学生体质健康标准",
+# "十八届六中全会"
+CENTRAL = re.compile(
+    r"^(?:党的|中共中央|中国共产党|中央|全国|国家|国务院)|^(?:十|二十)[一二三四五六七八九]?届|^(?:十|二十)[一二三四五六七八九]?大$"
+)
+# A title or issuer that starts with its place relative to the citing plan: "市义务教育…计划",
+# "全省教育工作会议" (not 市场, 市民, 区域 …)
+RELATIVE_START = re.compile(r"^(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
+# …after a year: "2017年全省教育工作会议"
+RELATIVE_LEAD = re.compile(r"^((?:19|20)[0-9]{2}年)?(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
+# …just before a title: "制定我市《…》"
+RELATIVE_BEFORE = re.compile(r"(?:我|全|本)(省|市|区|县)$")
+# …inside a title: "加强全市幼儿园师资队伍建设的实施意见"
+RELATIVE_INSIDE = re.compile(r"(?:全|我|本)(省|市|区|县)")
+# A relative issuer: "省教育厅", "市委", "中共市委", "区政府"
+RELATIVE_ISSUER = re.compile(r"^(中共)?(省|市|区|县)(.*)$")
+# A year that leads a meeting's name: "2019年全国教育工作会议"
+YEAR_LEAD = re.compile(r"^(?:19|20)[0-9]{2}年")
+# A quoted slogan that may end in a place: "“文化佛山”三年行动计划" → 文化佛山
+SLOGAN = re.compile(r"“([^“”]{3,10})”")
+# Words worth keeping as topic keywords: two or more Chinese characters, or a Latin word
+TOPIC_WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
+# The last character of every full name in divisions.tsv (县 区 市 旗 州 省 盟, and a few others).
+NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 
 # -------------------------------------------------------------------------- tier B
 
@@ -195,6 +255,8 @@ QUOTED_POLICY = re.compile(
 ISSUER_ABOUT_POLICY = re.compile(
     rf"(?:中共)?(?:[{CJK}]{{0,12}}?(?:{ORG_SUFFIX}))关于[^，。；、《》“”\n]{{4,40}}?(?:{GENRE})(?![{CJK}])"
 )
+# The name after an issuer and 关于, up to its genre: "市政府关于进一步完善城乡义务教育经费保障机制政策"
+ABOUT_POLICY = re.compile(rf"关于[^,，。;；、《》“”\n{BLANK}]{{4,40}}?(?:{GENRE})(?![{CJK}])")
 # A bare name after a trigger of issuing, ending in a genre: "制定实施第三期发展学前教育行动计划"
 BARE_ISSUED_POLICY = re.compile(
     rf"[{CJK}0-9()\-]{{4,30}}?(?:行动计划|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"

@@ -16,7 +16,9 @@ from extractors.regexes import (
     DATE,
     DOMAIN_TOKEN,
     HEADING_STYLES,
+    LINE_END,
     PLAN_TITLE,
+    PRINTED_TITLE,
     SITE_CHROME,
     TITLE_ISSUER,
     TITLE_YEAR,
@@ -66,7 +68,7 @@ class Header:
 def lines_of(text: str):
     """(start, end) of each line, without its newline."""
     start = 0
-    for m in re.finditer(r"\n", text):
+    for m in LINE_END.finditer(text):
         yield start, m.start()
         start = m.end()
     if start < len(text):
@@ -152,7 +154,7 @@ def read_header(original: str, first_heading: int) -> Header:
     head = simplify(original[: max(first_heading, 0) or 2000][:4000])
     lines = [ln.strip() for ln in head.splitlines() if ln.strip() and not SITE_CHROME.search(ln)]
     title = next((ln for ln in lines if len(ln) <= 80 and PLAN_TITLE.search(ln)), "")
-    printed = re.search(r"《([^《》]+)》", title)  # 关于印发《2019年教育工作要点》的通知
+    printed = PRINTED_TITLE.search(title)  # 关于印发《2019年教育工作要点》的通知
     if printed and PLAN_TITLE.search(printed.group(1)):
         title = printed.group(1)
     if not title:

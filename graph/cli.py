@@ -327,7 +327,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "eval" and not args.pred and not args.paths:
         parser().error("eval needs --pred or documents to extract")
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `policykg extract … | head`: the reader has what it wanted
+        sys.stderr.close()
+        return OK
 
 
 if __name__ == "__main__":
