@@ -24,16 +24,6 @@ class Jurisdiction:
 
 
 @dataclass(frozen=True)
-class Organization:
-    """An issuing body, named in full: 广东省教育厅, 国务院, 中共佛山市委."""
-
-    name: str
-    level: Level = Level.UNKNOWN
-    jurisdiction: str | None = None  # a Jurisdiction code
-    flagged: str = ""  # why the name is doubtful, e.g. a spam token stood in its place
-
-
-@dataclass(frozen=True)
 class WorkItem:
     """A numbered work item; the preamble is item `0`."""
 
