@@ -27,6 +27,9 @@ from ontology.vocabulary import LinkType, NodeType, Relation
 LABELS = {node_type.value: node_type.label for node_type in NodeType}  # a node's `type` → its Neo4j label
 RELATIONSHIP_TYPES = frozenset({r.neo4j_type for r in Relation} | {link.neo4j_type for link in LinkType})
 MENTION_TYPES = frozenset(r.neo4j_type for r in Relation)  # WorkItem→Policy links, one per mention
+# A mention's evidence (DESIGN.md, "Links"); its `title` is the surface without brackets and issuer
+# and stays out: every long string is a store record, and the load is mostly mentions.
+EVIDENCE = ("doc", "surface", "sentence", "start", "end", "trigger", "tier", "level_source")
 # What a replaced document takes with it, and what may be left behind with nothing pointing at it.
 DOCUMENT, SECTION, WORK_ITEM = NodeType.DOCUMENT.label, NodeType.SECTION.label, NodeType.WORK_ITEM.label
 SHARED_LABELS = tuple(
@@ -132,6 +135,12 @@ def _node_properties(label: str, attributes: dict) -> dict:
     return props
 
 
+def _relationship_properties(attributes: dict, per_mention: bool) -> dict:
+    if per_mention:
+        return {key: _property(attributes[key]) for key in EVIDENCE if key in attributes and key != "start"}
+    return {key: _property(value) for key, value in attributes.items() if key != "type"}
+
+
 def _node_groups(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
     groups: dict[str, list[dict]] = defaultdict(list)
     for node, attributes in graph.nodes(data=True):
@@ -153,12 +162,11 @@ def _relationship_groups(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
             _label(types[target]),
         )
         per_mention = link in MENTION_TYPES and source_label == WORK_ITEM
-        props = {k: _property(v) for k, v in attributes.items() if k != "type"}
-        row = {"source": source, "target": target, "props": props}
+        row = {"source": source, "target": target, "props": _relationship_properties(attributes, per_mention)}
         if per_mention:
             if not isinstance(attributes.get("start"), int):
                 raise ValueError(f"mention {source} -{link}-> {target} has no `start` offset to tell it apart")
-            row["start"] = props.pop("start")  # the MERGE key sets it: sending it twice costs time
+            row["start"] = attributes["start"]  # the MERGE key: it sets the property too
         groups[_merge_relationships(link, source_label, target_label, per_mention)].append(row)
     return groups
 

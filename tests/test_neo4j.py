@@ -18,7 +18,7 @@ from extractors.cleaning import normalize_title
 from extractors.pipeline import Corpus, extract_text, resolve
 from extractors.registry import comparable_organization
 from graph.build import build_graph
-from graph.loading import SHARED_LABELS, batches, cookbook, cypher_script, load_graph
+from graph.loading import EVIDENCE, SHARED_LABELS, batches, cookbook, cypher_script, load_graph
 from ontology.vocabulary import Kind, Level, NodeType, Relation
 
 pytestmark = pytest.mark.neo4j
@@ -147,6 +147,18 @@ def test_the_database_holds_exactly_the_graph_per_label_and_type(db, seed_graph)
         seed_graph.number_of_nodes(),
         seed_graph.number_of_edges(),
     )
+
+
+def test_every_mention_keeps_its_evidence(db, seed_graph):
+    load_graph(seed_graph, db)
+    query = "MATCH (:WorkItem)-[r:IMPLEMENTS|ISSUES|REVISES|CITES]->() RETURN properties(r) AS evidence"
+    stored = [r["evidence"] for r in _rows(db, query)]
+    expected = [
+        {key: attributes[key] for key in EVIDENCE}
+        for source, _, attributes in seed_graph.edges(data=True)
+        if seed_graph.nodes[source]["type"] == NodeType.WORK_ITEM.value
+    ]
+    assert sorted(stored, key=lambda e: sorted(e.items())) == sorted(expected, key=lambda e: sorted(e.items()))
 
 
 def test_loading_twice_changes_no_count(db, seed_graph):
