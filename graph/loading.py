@@ -128,11 +128,8 @@ def _property(value: Any) -> Any:
 
 
 def _node_properties(label: str, attributes: dict) -> dict:
-    # `type` is the label already; an `id` attribute (a Policy's own id) would clash with the node id
-    props = {key: _property(value) for key, value in attributes.items() if key not in ("type", "id")}
-    if "id" in attributes:
-        props[f"{label.lower()}_id"] = _property(attributes["id"])
-    return props
+    # `type` is the label already, and `id` is the networkx node id (a Policy's own is `policy_id`)
+    return {key: _property(value) for key, value in attributes.items() if key not in ("type", "id")}
 
 
 def _relationship_properties(attributes: dict, per_mention: bool) -> dict:
