@@ -127,7 +127,7 @@ def _property(value: Any) -> Any:
     return str(value)
 
 
-def _node_properties(label: str, attributes: dict) -> dict:
+def _node_properties(attributes: dict) -> dict:
     # `type` is the label already, and `id` is the networkx node id (a Policy's own is `policy_id`)
     return {key: _property(value) for key, value in attributes.items() if key not in ("type", "id")}
 
@@ -143,7 +143,7 @@ def _node_groups(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
     for node, attributes in graph.nodes(data=True):
         if "type" in attributes:
             label = _label(attributes["type"])
-            groups[_merge_nodes(label)].append({"id": node, "props": _node_properties(label, attributes)})
+            groups[_merge_nodes(label)].append({"id": node, "props": _node_properties(attributes)})
     return groups
 
 
@@ -265,20 +265,19 @@ def load_graph(
             write(_DELETE_DOCUMENT_CONTENTS, documents=documents)
     total = sum(len(b.rows) for b in node_batches + relationship_batches)
     done = 0
+
+    def send(batch: Batch) -> int:
+        nonlocal done
+        write(batch.statement, rows=batch.rows)
+        done += len(batch.rows)
+        if progress:
+            progress(done, total)
+        return len(batch.rows)
+
     # nodes first: a relationship batch MATCHes both of its ends
-    for batch in node_batches:
-        write(batch.statement, rows=batch.rows)
-        stats.nodes += len(batch.rows)
-        done += len(batch.rows)
-        if progress:
-            progress(done, total)
+    stats.nodes += sum(map(send, node_batches))
     relationships_started = time.perf_counter()
-    for batch in relationship_batches:
-        write(batch.statement, rows=batch.rows)
-        stats.relationships += len(batch.rows)
-        done += len(batch.rows)
-        if progress:
-            progress(done, total)
+    stats.relationships += sum(map(send, relationship_batches))
     stats.relationship_seconds = time.perf_counter() - relationships_started
     if replace_documents:
         _sweep_orphans(graph, write)
