@@ -1,11 +1,15 @@
-"""Extract a corpus: many files on every core, reusing what an earlier run extracted from the same
-bytes, then policies resolved across all of them.
+"""Extract a corpus in two passes, so that no pass holds more than one document's records.
 
-Documents are independent until policies are resolved across them, so extraction runs in a pool
-of processes (results come back in input order: the same input gives the same output).  Each
-result is cached under a key made of the file's bytes, its name and the extractor itself (its code
-and reference data), so a re-run over an unchanged corpus reads the cache instead of extracting,
-and any change to the extractor invalidates every entry.
+Pass one (`scan_corpus`) extracts every document — on every core, since documents are
+independent until policies are resolved across them — and stores each result on disk: in the
+cache, under a key made of the file's bytes, its name and the extractor itself (its code and
+reference data), so a re-run over an unchanged corpus reads instead of extracting and any change
+to the extractor invalidates every entry; or, without a cache, in a spool directory.  The workers
+send back only what resolution needs to know of each document (identity.index_entries).
+
+Pass two (`ScannedCorpus.resolved`) reads the stored documents back one at a time, in input
+order, and resolves their mentions against the whole corpus.  `extract_corpus` runs both and
+keeps everything in memory, for the commands that want a Corpus; `graph.publish.build` streams.
 """
 
 from __future__ import annotations
@@ -13,19 +17,23 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from extractors.pipeline import Corpus, Extraction, extract_file, resolve
-from extractors.reading import UnreadableDocument, find_documents
+from extractors.identity import CorpusIndex, IndexEntries, PolicyTable, index_entries, key_mentions
+from extractors.pipeline import Corpus, Extraction, extract_file
+from extractors.reading import MAX_BYTES, UnreadableDocument, find_documents
 from ontology.resources import data_dirs
 
 # Documents per task sent to a worker: large enough that process overhead is small, small enough
 # that both cores stay busy to the end.
 _CHUNK = 8
+
+Progress = Callable[[Iterator["Outcome"], int], Iterable["Outcome"]]
 
 
 def extract_corpus(
@@ -33,45 +41,87 @@ def extract_corpus(
     on_error: Callable[[str, str], None] | None = None,
     *,
     keywords: bool = False,
-    progress: Callable[[Iterator[Outcome], int], Iterable[Outcome]] = lambda outcomes, total: outcomes,
+    progress: Progress | None = None,
     workers: int = 1,
     cache_dir: Path | None = None,
 ) -> Corpus:
-    """Extract every readable document under `paths` and resolve its policies across all of them.
+    """Every readable document under `paths`, its mentions resolved across all of them, in memory.
 
     A file that cannot be read is reported to `on_error(path, reason)` and left out, never fatal.
-    With `cache_dir`, entries this run did not use are deleted afterwards.
+    With `cache_dir`, results are kept there and entries this run did not use are deleted.
     """
-    corpus = Corpus()
+    with tempfile.TemporaryDirectory(prefix="policykg-spool-") as spool:
+        scanned = scan_corpus(
+            paths, on_error, keywords=keywords, progress=progress, workers=workers, store=cache_dir or Path(spool)
+        )
+        corpus = Corpus(failures=scanned.failures)
+        table = PolicyTable()
+        for extraction in scanned.resolved():
+            corpus.documents.append(extraction.document)
+            corpus.mentions += extraction.mentions
+            table.add(extraction.mentions)
+    corpus.policies = table.policies()
+    return corpus
+
+
+@dataclass
+class ScannedCorpus:
+    """Pass one's result: the documents read and where each is stored, what could not be read,
+    and the index that resolves a mention against every other document."""
+
+    documents: list[Outcome] = field(default_factory=list)  # in input order
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    index: CorpusIndex = field(default_factory=CorpusIndex)
+
+    def resolved(self) -> Iterator[Extraction]:
+        """Pass two: each document, read back from its entry, with its mentions resolved."""
+        for outcome in self.documents:
+            extraction = outcome.load()
+            yield replace(extraction, mentions=self.index.resolve(extraction.mentions, extraction.place))
+
+
+def scan_corpus(
+    paths: Iterable[str | Path],
+    on_error: Callable[[str, str], None] | None = None,
+    *,
+    keywords: bool = False,
+    progress: Progress | None = None,
+    workers: int = 1,
+    store: Path,
+) -> ScannedCorpus:
+    """Pass one over the documents under `paths`, each result stored in `store` (a cache or a
+    spool); entries of `store` this run did not use are deleted."""
+    scanned = ScannedCorpus()
     files = find_documents(list(paths))
-    extractions, used = [], set()
-    for outcome in progress(extract_files(files, keywords=keywords, workers=workers, cache_dir=cache_dir), len(files)):
-        if outcome.entry is not None:
-            used.add(outcome.entry)
-        if outcome.extraction is None:
-            corpus.failures.append((str(outcome.path), outcome.error))
+    outcomes = extract_files(files, keywords=keywords, workers=workers, store=store)
+    for outcome in progress(outcomes, len(files)) if progress else outcomes:
+        if outcome.index is None:
+            scanned.failures.append((str(outcome.path), outcome.error))
             if on_error:
                 on_error(str(outcome.path), outcome.error)
         else:
-            extractions.append(outcome.extraction)
-    if cache_dir is not None and cache_dir.is_dir():
-        prune_cache(cache_dir, used)
-    extractions, corpus.policies = resolve(extractions)
-    for extraction in extractions:
-        corpus.documents.append(extraction.document)
-        corpus.mentions += extraction.mentions
-    return corpus
+            scanned.documents.append(outcome)
+            scanned.index.add(*outcome.index)
+    if store.is_dir():
+        prune_cache(store, {o.entry for o in scanned.documents})
+    scanned.index.close()
+    return scanned
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one file: its extraction, or why it could not be read."""
+    """What became of one file: where its extraction is stored and what it tells the index, or
+    why it could not be read."""
 
     path: Path
-    extraction: Extraction | None = None
+    doc: str = ""
+    entry: Path | None = None  # the stored Extraction, its mentions keyed by their own document
+    index: IndexEntries | None = None
     error: str = ""
-    cached: bool = False
-    entry: Path | None = None  # its cache file
+    cached: bool = False  # read from an earlier run's entry
+
+    def load(self) -> Extraction:
+        return pickle.loads(self.entry.read_bytes())
 
 
 @cache
@@ -97,37 +147,46 @@ def document_ids(paths: list[Path]) -> dict[Path, str]:
     }
 
 
-def _cache_file(cache_dir: Path, path: Path, doc: str, data: bytes, keywords: bool) -> Path:
+def _entry(store: Path, path: Path, doc: str, keywords: bool) -> Path | None:
+    """Where the file's extraction is stored: named by the extractor, the file's name and bytes.
+    None when the bytes cannot be had (unreadable, over the size limit): extraction says why."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
     key = hashlib.sha256(
         b"%s\0%s\0%s\0%d\0" % (extractor_version().encode(), doc.encode(), str(path).encode(), keywords)
     )
     key.update(data)
     name = key.hexdigest()
-    return cache_dir / name[:2] / f"{name}.pickle"
+    return store / name[:2] / f"{name}.pickle"
 
 
-def _extract_one(task: tuple[Path, str, bool, Path | None]) -> Outcome:
-    path, doc, keywords, cache_dir = task
-    entry = None
-    if cache_dir is not None:
+def _extract_one(task: tuple[Path, str, bool, Path]) -> Outcome:
+    path, doc, keywords, store = task
+    entry = _entry(store, path, doc, keywords)
+    if entry is not None and entry.exists():
         try:
-            entry = _cache_file(cache_dir, path, doc, path.read_bytes(), keywords)
-            if entry.exists():
-                return Outcome(path, pickle.loads(entry.read_bytes()), cached=True, entry=entry)
+            extraction = pickle.loads(entry.read_bytes())
+            return Outcome(path, doc, entry, index_entries(extraction.mentions), cached=True)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # an unreadable file is reported below; a broken entry is extracted and written again
+            pass  # a broken entry is extracted and written again
     try:
         extraction = extract_file(path, keywords=keywords)
     except UnreadableDocument as error:
-        return Outcome(path, error=str(error))
+        return Outcome(path, doc, error=str(error))
+    if entry is None:
+        return Outcome(path, doc, error="cannot read: the file changed while it was read")
     if extraction.document.doc != doc:
         extraction = _renamed(extraction, doc)
-    if entry is not None:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, entry)
-    return Outcome(path, extraction, entry=entry)
+    extraction = replace(extraction, mentions=key_mentions(extraction.mentions, extraction.place))
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(temporary, entry)
+    return Outcome(path, doc, entry, index_entries(extraction.mentions))
 
 
 def _renamed(extraction: Extraction, doc: str) -> Extraction:
@@ -136,11 +195,12 @@ def _renamed(extraction: Extraction, doc: str) -> Extraction:
 
 
 def extract_files(
-    paths: list[Path], *, keywords: bool = False, workers: int | None = None, cache_dir: Path | None = None
+    paths: list[Path], *, keywords: bool = False, workers: int | None = None, store: Path
 ) -> Iterator[Outcome]:
-    """One Outcome per file, in the order given; `workers` processes (default: every core)."""
+    """One Outcome per file, in the order given, its extraction stored in `store`; `workers`
+    processes (default: every core)."""
     ids = document_ids(paths)
-    tasks = [(p, ids[p], keywords, cache_dir) for p in paths]
+    tasks = [(p, ids[p], keywords, store) for p in paths]
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(tasks) < 2 * _CHUNK:
         yield from map(_extract_one, tasks)
@@ -156,10 +216,10 @@ def _warm_up() -> None:
     extract_text("某市教育局2020年工作计划\n1. 落实《某市教育规划》。")
 
 
-def prune_cache(cache_dir: Path, keep: set[Path]) -> int:
-    """Delete cache entries this run did not use (documents removed, extractor changed)."""
+def prune_cache(store: Path, keep: set[Path]) -> int:
+    """Delete stored entries this run did not use (documents removed, extractor changed)."""
     removed = 0
-    for entry in cache_dir.glob("*/*.pickle"):
+    for entry in store.glob("*/*.pickle"):
         if entry not in keep:
             entry.unlink(missing_ok=True)
             removed += 1

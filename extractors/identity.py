@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extractors import regexes as rx
 from extractors.cleaning import normalize_title, simplify
@@ -110,24 +110,66 @@ def _split(key: str) -> tuple[str, str]:
     return title, jurisdiction
 
 
-@dataclass(frozen=True)
-class _Seen:
-    key: str
-    level: Level
-    source: LevelSource
-    jurisdiction: str
-    explicit: bool  # named with an issuer or a place in the text
-
-
 def resolve_corpus(documents: list[tuple[Place, list[Mention]]]) -> tuple[list[list[Mention]], list[Policy]]:
-    """Keys for every mention of every document, and one Policy per key."""
-    keyed = [[replace(m, policy=mention_key(m, place)) for m in mentions] for place, mentions in documents]
-    merged = _join_year_variants({m.policy for ms in keyed for m in ms if m.policy})
-    keyed = [[replace(m, policy=merged.get(m.policy, m.policy)) for m in ms] for ms in keyed]
-    explicit = explicit_titles(keyed)
-    keyed = [_propagate(ms, place, explicit) for (place, _), ms in zip(documents, keyed, strict=True)]
-    keyed = [[replace(m, policy_id=policy_id(m.policy) if m.policy else "") for m in ms] for ms in keyed]
-    return keyed, build_policies([m for ms in keyed for m in ms])
+    """Keys for every mention of every document, and one Policy per key (CorpusIndex and
+    PolicyTable, over documents held in memory)."""
+    index = CorpusIndex()
+    keyed = [key_mentions(mentions, place) for place, mentions in documents]
+    for ms in keyed:
+        index.add(*index_entries(ms))
+    index.close()
+    resolved = [index.resolve(ms, place) for (place, _), ms in zip(documents, keyed, strict=True)]
+    table = PolicyTable()
+    for ms in resolved:
+        table.add(ms)
+    return resolved, table.policies()
+
+
+def key_mentions(mentions: list[Mention], place: Place) -> list[Mention]:
+    """Each mention with the key its own document gives it (the first step, document by document)."""
+    return [replace(m, policy=mention_key(m, place)) for m in mentions]
+
+
+IndexEntries = tuple[frozenset[str], tuple[tuple[str, "Candidate"], ...]]
+
+
+def index_entries(keyed: list[Mention]) -> IndexEntries:
+    """What one document's keyed mentions tell the corpus: its keys, and its explicitly named
+    titles by the ways a bare mention elsewhere may write them (small: a worker sends it back)."""
+    keys = frozenset(m.policy for m in keyed if m.policy)
+    return keys, tuple((title, c) for m in keyed for title, c in _explicit_variants(m))
+
+
+class CorpusIndex:
+    """What resolving a mention needs to know of every other document: filled document by
+    document (`add`), then `close`d, then asked document by document (`resolve`).  It holds one
+    entry per distinct key and title, never a document's mentions, so a corpus streams through it."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()
+        self._explicit: dict[str, set[Candidate]] = defaultdict(set)
+        self._merged: dict[str, str] = {}
+
+    def add(self, keys: frozenset[str], explicit: tuple[tuple[str, Candidate], ...]) -> None:
+        self._keys |= keys
+        for title, candidate in explicit:
+            self._explicit[title].add(candidate)
+
+    def close(self) -> None:
+        """Join the year variants of a key, now that every key is known."""
+        self._merged = _join_year_variants(self._keys)
+        self._keys = set()
+        merged = self._merged
+        for title, candidates in self._explicit.items():
+            self._explicit[title] = {(merged.get(key, key), level, j) for key, level, j in candidates}
+
+    def resolve(self, keyed: list[Mention], place: Place) -> list[Mention]:
+        """One document's keyed mentions with their final keys and policy ids."""
+        merged = [replace(m, policy=self._merged.get(m.policy, m.policy)) for m in keyed]
+        return [
+            replace(m, policy_id=policy_id(m.policy) if m.policy else "")
+            for m in _propagate(merged, place, self._explicit)
+        ]
 
 
 def _join_year_variants(keys: set[str]) -> dict[str, str]:
@@ -148,24 +190,22 @@ def _join_year_variants(keys: set[str]) -> dict[str, str]:
 Candidate = tuple[str, Level, str]  # (key, level, jurisdiction code) of an explicitly named policy
 
 
-def explicit_titles(corpus: list[list[Mention]]) -> dict[str, set[Candidate]]:
-    """Every title of known level (by a cue, or as what its plan issues), by the ways a bare
-    mention elsewhere may write it: as printed, without its issuers (《国务院关于X》 → 关于X), and
-    without its leading place (《四川省X行动计划》 → X行动计划)."""
-    index: dict[str, set[Candidate]] = defaultdict(set)
-    for m in (m for ms in corpus for m in ms):
-        if m.kind is not Kind.DOCUMENT or m.level_source not in (LevelSource.CUE, LevelSource.CONTEXT):
-            continue
-        title = normalize_title(m.title)
-        candidate = (m.policy, m.level, m.jurisdiction)
-        index[title].add(candidate)
-        about = title.find("关于")
-        if about > 0 and m.issuers:
-            index[title[about:]].add(candidate)
-        place = place_at(title, 0)
-        if place and len(title) - place >= 6:
-            index[title[place:]].add(candidate)
-    return index
+def _explicit_variants(m: Mention) -> list[tuple[str, Candidate]]:
+    """A title of known level (by a cue, or as what its plan issues), by the ways a bare mention
+    elsewhere may write it: as printed, without its issuers (《国务院关于X》 → 关于X), and without
+    its leading place (《四川省X行动计划》 → X行动计划)."""
+    if m.kind is not Kind.DOCUMENT or m.level_source not in (LevelSource.CUE, LevelSource.CONTEXT):
+        return []
+    title = normalize_title(m.title)
+    candidate = (m.policy, m.level, m.jurisdiction)
+    variants = [(title, candidate)]
+    about = title.find("关于")
+    if about > 0 and m.issuers:
+        variants.append((title[about:], candidate))
+    place = place_at(title, 0)
+    if place and len(title) - place >= 6:
+        variants.append((title[place:], candidate))
+    return variants
 
 
 def _best_named(candidates) -> set[Candidate]:
@@ -205,49 +245,99 @@ def _propagate(mentions: list[Mention], place: Place, explicit: dict[str, set[Ca
 
 def build_policies(mentions: list[Mention]) -> list[Policy]:
     """One Policy per key, its facts gathered from every mention and the registry."""
-    by_key: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.policy:
-            by_key[m.policy].append(m)
-    nested: dict[str, list[Mention]] = defaultdict(list)  # titles inside titles, by document
-    for m in mentions:
-        if m.parent:
-            nested[m.doc].append(m)
-    policies = []
-    for key, group in sorted(by_key.items()):
-        best = min(group, key=lambda m: (_SOURCE_STRENGTH[m.level_source], m.level.rank))
+    table = PolicyTable()
+    table.add(mentions)
+    return table.policies()
+
+
+@dataclass(slots=True)
+class _Gathered:
+    """What the mentions of one key have said so far (PolicyTable keeps one per key, not the mentions)."""
+
+    rank: tuple[int, int]  # of the best-placed mention: its level source's strength, then its level's rank
+    kind: Kind
+    level: Level
+    level_source: LevelSource
+    jurisdiction: str
+    issuers: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    doc_number: str = ""
+    implements: set[str] = field(default_factory=set)
+    mentions: int = 0
+    documents: int = 0
+
+
+class PolicyTable:
+    """The policies of a corpus, gathered mention by mention as documents stream past (`add`),
+    then written out as Policy records (`policies`)."""
+
+    def __init__(self) -> None:
+        self._gathered: dict[str, _Gathered] = {}
+
+    def add(self, mentions: list[Mention]) -> None:
+        """Mentions with their final keys; a title nested in another is only looked for in the same document."""
+        nested: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.parent:
+                nested[m.doc].append(m)
+        seen_in: set[tuple[str, str]] = set()
+        for m in mentions:
+            if not m.policy:
+                continue
+            rank = (_SOURCE_STRENGTH[m.level_source], m.level.rank)
+            gathered = self._gathered.get(m.policy)
+            if gathered is None:
+                gathered = self._gathered[m.policy] = _Gathered(rank, m.kind, m.level, m.level_source, m.jurisdiction)
+            elif rank < gathered.rank:  # the first of the best-placed mentions decides
+                gathered.rank, gathered.kind, gathered.level = rank, m.kind, m.level
+                gathered.level_source, gathered.jurisdiction = m.level_source, m.jurisdiction
+            gathered.issuers.update(m.issuers)
+            gathered.aliases.add(simplify(m.title))
+            gathered.doc_number = gathered.doc_number or m.doc_number
+            gathered.implements.update(
+                inner.policy for inner in nested.get(m.doc, ()) if inner.policy and _is_outer(inner, m)
+            )
+            gathered.mentions += 1
+            if (m.policy, m.doc) not in seen_in:
+                seen_in.add((m.policy, m.doc))
+                gathered.documents += 1
+
+    def __len__(self) -> int:
+        return len(self._gathered)
+
+    def cited(self, key: str) -> tuple[int, int]:
+        """(mentions, documents citing) of the policy with this key."""
+        gathered = self._gathered[key]
+        return gathered.mentions, gathered.documents
+
+    def policies(self) -> list[Policy]:
+        """Every policy, sorted by key."""
+        return [self._policy(key, self._gathered[key]) for key in sorted(self._gathered)]
+
+    @staticmethod
+    def _policy(key: str, gathered: _Gathered) -> Policy:
         title = _split(key)[0]
         known = known_policy(title)
-        registry_counts = known is not None and known.level is best.level
-        issuers = sorted({i for m in group for i in m.issuers} | set(known.issuers if registry_counts else ()))
-        aliases = sorted({simplify(m.title) for m in group} - {title})
+        registry_counts = known is not None and known.level is gathered.level
         years = sorted({int(y) for y in rx.YEAR.findall(title)})
         if registry_counts and known.year and not years:
             years = [known.year]
-        bare = rx.TRAILING_PARENTHETICAL.sub("", title)
-        genre = rx.TITLE_GENRE.search(bare)
-        implements = sorted(
-            {inner.policy for m in group for inner in nested.get(m.doc, ()) if _is_outer(inner, m) and inner.policy}
+        genre = rx.TITLE_GENRE.search(rx.TRAILING_PARENTHETICAL.sub("", title))
+        return Policy(
+            id=policy_id(key),
+            key=key,
+            title=title,
+            kind=gathered.kind,
+            doc_kind=genre.group() if genre and gathered.kind is Kind.DOCUMENT else "",
+            level=gathered.level,
+            level_source=gathered.level_source,
+            issuers=tuple(sorted(gathered.issuers | set(known.issuers if registry_counts else ()))),
+            jurisdiction=gathered.jurisdiction or None,
+            years=tuple(years),
+            doc_number=gathered.doc_number or (known.doc_number if registry_counts else ""),
+            aliases=tuple(sorted(gathered.aliases - {title})),
+            implements=tuple(sorted(gathered.implements)),
         )
-        policies.append(
-            Policy(
-                id=policy_id(key),
-                key=key,
-                title=title,
-                kind=best.kind,
-                doc_kind=genre.group() if genre and best.kind is Kind.DOCUMENT else "",
-                level=best.level,
-                level_source=best.level_source,
-                issuers=tuple(issuers),
-                jurisdiction=best.jurisdiction or None,
-                years=tuple(years),
-                doc_number=next((m.doc_number for m in group if m.doc_number), "")
-                or (known.doc_number if registry_counts else ""),
-                aliases=tuple(aliases),
-                implements=tuple(implements),
-            )
-        )
-    return policies
 
 
 def _is_outer(inner: Mention, outer: Mention) -> bool:

@@ -11,10 +11,10 @@ from .conftest import ROOT
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.*[tl]"))  # the .txt and .html plans
 
 
-def test_two_processes_give_what_one_gives():
+def test_two_processes_give_what_one_gives(tmp_path):
     many = CORPUS * 3  # enough files for the pool to start
-    one = [o.extraction for o in extract_files(many, workers=1)]
-    two = [o.extraction for o in extract_files(many, workers=2)]
+    one = [o.load() for o in extract_files(many, workers=1, store=tmp_path / "one")]
+    two = [o.load() for o in extract_files(many, workers=2, store=tmp_path / "two")]
     assert one == two and len(one) == len(many)
 
 
@@ -22,13 +22,13 @@ def test_the_cache_is_used_until_a_file_changes(tmp_path):
     plan = tmp_path / "plan.txt"
     plan.write_text("某市教育局2020年工作计划\n1. 落实《某市教育规划》。", encoding="utf-8")
     cache = tmp_path / "cache"
-    (first,) = extract_files([plan], cache_dir=cache)
-    (second,) = extract_files([plan], cache_dir=cache)
+    (first,) = extract_files([plan], store=cache)
+    (second,) = extract_files([plan], store=cache)
     assert (first.cached, second.cached) == (False, True)
-    assert second.extraction == first.extraction
+    assert second.load() == first.load()
     plan.write_text("某市教育局2020年工作计划\n1. 落实《某市教育规划》和《某市学校规划》。", encoding="utf-8")
-    (third,) = extract_files([plan], cache_dir=cache)
-    assert not third.cached and len(third.extraction.mentions) == 2
+    (third,) = extract_files([plan], store=cache)
+    assert not third.cached and len(third.load().mentions) == 2
 
 
 def test_unused_cache_entries_are_pruned(tmp_path):
