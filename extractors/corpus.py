@@ -60,7 +60,7 @@ def extract_corpus(
             corpus.documents.append(extraction.document)
             corpus.mentions += extraction.mentions
             table.add(extraction.mentions)
-    corpus.policies = table.policies()
+    corpus.policies = list(table.policies())
     return corpus
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from extractors import regexes as rx
@@ -122,7 +123,7 @@ def resolve_corpus(documents: list[tuple[Place, list[Mention]]]) -> tuple[list[l
     table = PolicyTable()
     for ms in resolved:
         table.add(ms)
-    return resolved, table.policies()
+    return resolved, list(table.policies())
 
 
 def key_mentions(mentions: list[Mention], place: Place) -> list[Mention]:
@@ -247,7 +248,7 @@ def build_policies(mentions: list[Mention]) -> list[Policy]:
     """One Policy per key, its facts gathered from every mention and the registry."""
     table = PolicyTable()
     table.add(mentions)
-    return table.policies()
+    return list(table.policies())
 
 
 @dataclass(slots=True)
@@ -305,14 +306,20 @@ class PolicyTable:
     def __len__(self) -> int:
         return len(self._gathered)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._gathered
+
+    def keys(self) -> Iterable[str]:
+        return self._gathered.keys()
+
     def cited(self, key: str) -> tuple[int, int]:
         """(mentions, documents citing) of the policy with this key."""
         gathered = self._gathered[key]
         return gathered.mentions, gathered.documents
 
-    def policies(self) -> list[Policy]:
-        """Every policy, sorted by key."""
-        return [self._policy(key, self._gathered[key]) for key in sorted(self._gathered)]
+    def policies(self) -> Iterator[Policy]:
+        """Every policy, sorted by key, made as it is asked for."""
+        return (self._policy(key, self._gathered[key]) for key in sorted(self._gathered))
 
     @staticmethod
     def _policy(key: str, gathered: _Gathered) -> Policy:

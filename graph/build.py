@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Container, Iterable, Mapping
 
 import networkx as nx
 
@@ -56,19 +57,83 @@ def jurisdiction_node(code: str) -> str:
     return f"jur:{code}"
 
 
+# The graph is the union of parts: one per document (the plan, its sections and items, and its
+# edges to the policies, bodies and places it names) and the shared parts that describe those
+# policies, bodies and places.  A part lists in graph.graph[EXTERNAL] the nodes it links to but
+# leaves to another part to describe, so that a large corpus can be built and written one part at
+# a time (graph/publish.py) and a small one merged into one graph in memory (build_graph).
+EXTERNAL = "external"
+
+
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     """The whole graph of a corpus: documents, their structure, policies, bodies and places."""
-    graph = nx.MultiDiGraph()
     cited = Counter(m.policy_id for m in corpus.mentions if m.policy_id)
-    for document in sorted(corpus.documents, key=lambda d: d.doc):
-        _add_document(graph, document)
-    for policy in corpus.policies:
-        _add_policy(graph, policy, cited[policy.id])
-    known = {p.id for p in corpus.policies}
-    documents = {d.doc: d for d in corpus.documents}
+    by_doc: dict[str, list[Mention]] = {}
     for mention in corpus.mentions:
-        if mention.kind is not Kind.NOT_POLICY and mention.policy_id in known:
-            _add_mention(graph, documents[mention.doc], mention)
+        by_doc.setdefault(mention.doc, []).append(mention)
+    documents = sorted(corpus.documents, key=lambda d: d.doc)
+    graph = nx.MultiDiGraph()
+    parts = [
+        places_and_bodies_graph(*referenced_places_and_bodies(documents, corpus.policies)),
+        policies_graph(corpus.policies, cited, {p.key for p in corpus.policies}),
+        *(document_graph(document, by_doc.get(document.doc, [])) for document in documents),
+    ]
+    for part in parts:
+        merge_part(graph, part)
+    return graph
+
+
+def merge_part(graph: nx.MultiDiGraph, part: nx.MultiDiGraph) -> None:
+    """Add a part to `graph`: its own nodes with their attributes, and every edge."""
+    external = part.graph.get(EXTERNAL, ())
+    graph.add_nodes_from((node, attrs) for node, attrs in part.nodes(data=True) if node not in external)
+    graph.add_edges_from(part.edges(keys=True, data=True))
+
+
+def _external(graph: nx.MultiDiGraph, node: str, node_type: NodeType) -> str:
+    """A node this part links to and another part describes: typed, so that links to it are written."""
+    if node not in graph:
+        graph.add_node(node, type=node_type.value)
+        graph.graph.setdefault(EXTERNAL, set()).add(node)
+    return node
+
+
+def document_graph(document: Document, mentions: list[Mention]) -> nx.MultiDiGraph:
+    """One document's part: the plan, its sections and items, and an edge for every mention of a
+    policy or meeting (mentions with their policy ids, as resolved across the corpus)."""
+    graph = nx.MultiDiGraph()
+    _add_document(graph, document)
+    for mention in mentions:
+        if mention.kind is not Kind.NOT_POLICY and mention.policy_id:
+            _add_mention(graph, document, mention)
+    return graph
+
+
+def referenced_places_and_bodies(documents: list[Document], policies: list[Policy]) -> tuple[set[str], set[str]]:
+    """The bodies (names) and places (codes) that documents and policies name: what
+    places_and_bodies_graph describes."""
+    bodies = {d.issuer for d in documents if d.issuer} | {i for p in policies for i in p.issuers}
+    places = {d.jurisdiction for d in documents if d.jurisdiction}
+    places |= {p.jurisdiction for p in policies if p.jurisdiction and p.level is not Level.UNKNOWN}
+    return bodies, places
+
+
+def places_and_bodies_graph(bodies: set[str], places: set[str]) -> nx.MultiDiGraph:
+    """Every issuing body and place named, each place with its chain up to 中国."""
+    graph = nx.MultiDiGraph()
+    for name in sorted(bodies):
+        _add_organization(graph, name)
+    for code in sorted(places):
+        _add_jurisdiction(graph, code)
+    return graph
+
+
+def policies_graph(policies: Iterable[Policy], cited: Mapping[str, int], known: Container[str]) -> nx.MultiDiGraph:
+    """Policies and meetings (`cited`: mentions by policy id); the bodies and places they link to,
+    and the policies (keys in `known`) they implement, are described by other parts."""
+    graph = nx.MultiDiGraph()
+    for policy in policies:
+        _add_policy(graph, policy, cited.get(policy.id, 0), known)
     return graph
 
 
@@ -138,11 +203,12 @@ def _add_document(graph: nx.MultiDiGraph, document: Document) -> None:
         source=document.source,
         text=document.text,  # what every evidence offset points into; the reading view shows it
     )
-    where = _add_jurisdiction(graph, document.jurisdiction)
-    if where:
+    if document.jurisdiction:
+        where = _external(graph, jurisdiction_node(document.jurisdiction), NodeType.JURISDICTION)
         _edge(graph, node, where, LinkType.IN.value)
     if document.issuer:
-        _edge(graph, node, _add_organization(graph, document.issuer), LinkType.ISSUED_BY.value)
+        issuer = _external(graph, organization_node(document.issuer), NodeType.ORGANIZATION)
+        _edge(graph, node, issuer, LinkType.ISSUED_BY.value)
     sections = {0: section_node(document.doc, 0)}
     graph.add_node(sections[0], type=NodeType.SECTION.value, label="(正文)", doc=document.doc, order=0, heading="")
     _edge(graph, node, sections[0], LinkType.HAS_SECTION.value)
@@ -173,7 +239,7 @@ def _add_document(graph: nx.MultiDiGraph, document: Document) -> None:
         _edge(graph, sections[item.section], item_id, LinkType.HAS_ITEM.value)
 
 
-def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int) -> None:
+def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int, known: Container[str]) -> None:
     node = policy_node(policy)
     node_type = NodeType.MEETING if policy.kind is Kind.MEETING else NodeType.POLICY
     graph.add_node(
@@ -194,20 +260,23 @@ def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int) -> None:
         cited=cited,
     )
     for issuer in policy.issuers:
-        _edge(graph, node, _add_organization(graph, issuer), LinkType.ISSUED_BY.value)
-    where = _add_jurisdiction(graph, policy.jurisdiction)
-    if where and policy.level is not Level.UNKNOWN:
+        _edge(graph, node, _external(graph, organization_node(issuer), NodeType.ORGANIZATION), LinkType.ISSUED_BY.value)
+    if policy.jurisdiction and policy.level is not Level.UNKNOWN:
+        where = _external(graph, jurisdiction_node(policy.jurisdiction), NodeType.JURISDICTION)
         _edge(graph, node, where, LinkType.IN.value)
     for inner_key in policy.implements:
-        _edge(graph, node, f"policy:{policy_id(inner_key)}", LinkType.IMPLEMENTS.value)
+        if inner_key in known:  # a title inside a title that no mention resolves to is no policy of the graph
+            inner = _external(graph, f"policy:{policy_id(inner_key)}", NodeType.POLICY)
+            _edge(graph, node, inner, LinkType.IMPLEMENTS.value)
 
 
 def _add_mention(graph: nx.MultiDiGraph, document: Document, mention: Mention) -> None:
     item = item_at(document.items, mention.start)
+    target_type = NodeType.MEETING if mention.kind is Kind.MEETING else NodeType.POLICY
     _edge(
         graph,
         item_node(mention.doc, item.order),
-        policy_node(mention),
+        _external(graph, policy_node(mention), target_type),
         mention.relation.neo4j_type,
         doc=mention.doc,
         surface=mention.surface,

@@ -109,7 +109,7 @@ def cmd_build(args) -> int:
         f"{summary.documents} documents, {summary.items} work items, {summary.mentions} mentions, "
         f"{sum(summary.policies_by_level.values())} policies, {result.triples} triples → {result.out}/"
     )
-    return SOME_FAILED if result.corpus.failures else OK
+    return SOME_FAILED if result.failures else OK
 
 
 def _read_graph(path: str):

@@ -14,28 +14,45 @@ document removed from the input survives the next build.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from extractors.corpus import extract_corpus
-from extractors.pipeline import Corpus
-from graph.build import build_graph, document_node
-from graph.report import Summary, format_summary, summarize
+from extractors.corpus import ScannedCorpus, scan_corpus
+from extractors.identity import PolicyTable
+from graph.build import (
+    EXTERNAL,
+    document_graph,
+    document_node,
+    merge_part,
+    places_and_bodies_graph,
+    policies_graph,
+    referenced_places_and_bodies,
+)
+from graph.report import Summary, Tally, format_summary
 from ontology.vocabulary import NodeType, Relation
 
 DEFAULT_BASE = "https://w3id.org/policykg/"
-# Up to this many documents a build writes every view and JSON-LD; beyond, see write_outputs.
+# Up to this many documents a build keeps the whole graph in memory and writes every view and
+# JSON-LD; beyond, it streams (see write_outputs).
 SMALL_CORPUS = 200
 CACHE = ".cache"  # per-document extractions, beside the outputs
 OUTPUTS = ("graph.ttl", "graph.jsonld", "graph.json", "mentions.jsonl", "report.md", "map.html", "maps")
+# Policies described per part when they are written out: enough to keep writing fast, few enough
+# that a part stays small whatever the corpus.
+POLICIES_PER_PART = 2000
+# How many policies a large corpus's map draws: the most cited, with their bodies and places.
+MAP_POLICIES = 1500
 
 
 class NothingToBuild(Exception):
@@ -45,10 +62,11 @@ class NothingToBuild(Exception):
 @dataclass
 class BuildResult:
     out: Path
-    corpus: Corpus
-    graph: nx.MultiDiGraph
     summary: Summary
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    mentions: int = 0  # lines of mentions.jsonl
     triples: int = 0
+    graph: nx.MultiDiGraph | None = None  # the whole graph, kept only for a small corpus (or `full`)
     files: list[Path] = field(default_factory=list)
 
 
@@ -67,60 +85,132 @@ def build(
     """Extract, resolve, build the graph and write every output for the documents under `paths`.
 
     Extraction runs on `workers` processes (0: every core); with `cache`, per-document results are
-    kept in `out/.cache` and reused while the file and the extractor are unchanged.
+    kept in `out/.cache` and reused while the file and the extractor are unchanged (without, they
+    are spooled in the staging directory).  Documents are then resolved, turned into graph parts
+    and written one at a time, so memory does not grow with the number of documents.
     """
     out = Path(out)
-    options = {"progress": progress} if progress else {}
-    corpus = extract_corpus(
-        paths,
-        on_error,
-        keywords=keywords,
-        workers=workers or os.cpu_count() or 1,
-        cache_dir=out / CACHE if cache else None,
-        **options,
-    )
-    if not corpus.documents:
-        raise NothingToBuild("no readable document in the input")
-    graph = build_graph(corpus)
-    result = BuildResult(out, corpus, graph, summarize(graph))
     with staging_directory(out) as stage:
-        result.triples = write_outputs(corpus, graph, result.summary, stage, base=base, full=full)
+        scanned = scan_corpus(
+            paths,
+            on_error,
+            keywords=keywords,
+            progress=progress,
+            workers=workers or os.cpu_count() or 1,
+            store=out / CACHE if cache else stage / ".spool",
+        )
+        if not scanned.documents:
+            raise NothingToBuild("no readable document in the input")
+        result = write_outputs(scanned, stage, base=base, full=full)
+    result.out = out
     result.files = [out / name for name in OUTPUTS if (out / name).exists()]
     return result
 
 
-def write_outputs(
-    corpus: Corpus, graph: nx.MultiDiGraph, summary: Summary, stage: Path, *, base: str, full: bool = False
-) -> int:
-    """Every output into `stage`.  A large corpus gets the whole-corpus map only (a page per
-    document and per policy would be gigabytes) and no JSON-LD (rdflib holds every triple in
-    memory to write it), unless `full`; the Turtle file has every triple either way."""
-    from graph.rdf import write_jsonld, write_turtle
-    from visualizations.maps import write_corpus_map, write_maps
+def write_outputs(scanned: ScannedCorpus, stage: Path, *, base: str, full: bool = False) -> BuildResult:
+    """Every output into `stage`, part by part: each document's part as it is resolved, then the
+    policies a few thousand at a time, then the bodies and places they all name.
 
-    small = len(corpus.documents) <= SMALL_CORPUS
-    dataset = dataset_description(corpus)
-    with (stage / "graph.ttl").open("w", encoding="utf-8", newline="\n") as f:
-        triples = write_turtle(graph, f, base=base, dataset=dataset)
-    if small or full:
-        with (stage / "graph.jsonld").open("w", encoding="utf-8", newline="\n") as f:
-            write_jsonld(graph, f, base=base, dataset=dataset)
-    save_graph(graph, stage / "graph.json")
-    with (stage / "mentions.jsonl").open("w", encoding="utf-8", newline="\n") as f:
-        for mention in corpus.mentions:
-            f.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
+    A small corpus (or with `full`) is also merged into one graph in memory, for JSON-LD (rdflib
+    holds every triple to write it) and a map page per document and policy.  A large one gets a
+    corpus map of its most cited policies instead: a page per document would be gigabytes.
+    """
+    from graph.rdf import TurtleStream, dataset_settings, write_jsonld
+
+    whole = nx.MultiDiGraph() if full or len(scanned.documents) <= SMALL_CORPUS else None
+    table = PolicyTable()
+    documents: list[str] = []
+    dates: list[str] = []
+    bodies: set[str] = set()
+    places: set[str] = set()
+    mentions = 0
+    with ExitStack() as stack:
+        turtle = TurtleStream(_text_file(stack, stage / "graph.ttl"), base=base)
+        node_link = stack.enter_context(NodeLinkStream(stage / "graph.json"))
+        mention_lines = _text_file(stack, stage / "mentions.jsonl")
+        tally = stack.enter_context(Tally())
+
+        def publish(part: nx.MultiDiGraph) -> None:
+            turtle.part(part)
+            node_link.part(part)
+            tally.add(part)
+            if whole is not None:
+                merge_part(whole, part)
+
+        for extraction in scanned.resolved():
+            document = extraction.document
+            for mention in extraction.mentions:
+                mention_lines.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
+            mentions += len(extraction.mentions)
+            table.add(extraction.mentions)
+            publish(document_graph(document, extraction.mentions))
+            documents.append(document_node(document.doc))
+            dates.append(document.date)
+            _gather(referenced_places_and_bodies([document], []), bodies, places)
+        scanned.index = None  # resolved: free it before the policies are written
+        for chunk in _batches(table.policies(), POLICIES_PER_PART):
+            _gather(referenced_places_and_bodies([], chunk), bodies, places)
+            publish(policies_graph(chunk, {p.id: table.cited(p.key)[0] for p in chunk}, table))
+        publish(places_and_bodies_graph(bodies, places))
+        settings = dataset_settings(dataset_description(dates), dates)
+        turtle.dataset(settings, documents)
+        summary = tally.finish()
     (stage / "report.md").write_text(format_summary(summary), encoding="utf-8")
-    if small or full:
-        texts, spans = reading_material(graph)
-        write_maps(graph, stage, texts=texts, spans=spans)
+    if whole is not None:
+        with (stage / "graph.jsonld").open("w", encoding="utf-8", newline="\n") as f:
+            write_jsonld(whole, f, base=base, dataset=settings)
+        _write_maps(whole, stage)
     else:
-        write_corpus_map(graph, stage / "map.html")
-    return triples
+        _write_digest_map(table, summary, stage)
+    return BuildResult(stage, summary, scanned.failures, mentions, turtle.triples, whole)
 
 
-def dataset_description(corpus: Corpus) -> dict:
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _text_file(stack: ExitStack, path: Path):
+    return stack.enter_context(path.open("w", encoding="utf-8", newline="\n"))
+
+
+def _gather(found: tuple[set[str], set[str]], bodies: set[str], places: set[str]) -> None:
+    bodies |= found[0]
+    places |= found[1]
+
+
+def _write_maps(graph: nx.MultiDiGraph, stage: Path) -> None:
+    from visualizations.maps import write_maps
+
+    texts, spans = reading_material(graph)
+    write_maps(graph, stage, texts=texts, spans=spans)
+
+
+def _write_digest_map(table: PolicyTable, summary: Summary, stage: Path) -> None:
+    """map.html for a large corpus: its MAP_POLICIES most cited policies and meetings, with the
+    bodies that issued them and their places, and a note of everything else the corpus holds."""
+    from visualizations.maps import write_corpus_map
+
+    top = set(heapq.nlargest(MAP_POLICIES, table.keys(), key=lambda key: (*table.cited(key)[::-1], key)))
+    policies = [p for p in table.policies() if p.key in top]
+    graph = nx.MultiDiGraph()
+    merge_part(graph, places_and_bodies_graph(*referenced_places_and_bodies([], policies)))
+    merge_part(graph, policies_graph(policies, {p.id: table.cited(p.key)[0] for p in policies}, top))
+    left_out = Counter(
+        {
+            NodeType.DOCUMENT.value: summary.documents,
+            NodeType.SECTION.value: summary.sections,
+            NodeType.WORK_ITEM.value: summary.items,
+            NodeType.POLICY.value: sum(summary.policies_by_level.values()) + summary.meetings - len(policies),
+        }
+    )
+    write_corpus_map(graph, stage / "map.html", left_out=left_out)
+
+
+def dataset_description(dates: Iterable[str]) -> dict:
     """What the DCAT record says; dated by the newest document, so a rebuild is byte-identical."""
-    dates = sorted(d.date for d in corpus.documents if d.date)
+    dates = sorted(d for d in dates if d)
     return {
         "title": "Policy references of Chinese government work plans",
         "title_zh": "政府工作计划政策引用知识图谱",
@@ -154,12 +244,47 @@ def reading_material(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, 
 # ----------------------------------------------------------------------- graph.json
 
 
+class NodeLinkStream:
+    """graph.json written part by part: networkx's node-link JSON, each part's nodes and links
+    sorted, one to a line (links wait in a temporary file until every node is written)."""
+
+    def __init__(self, path: Path):
+        self._out = path.open("w", encoding="utf-8", newline="\n")
+        self._links = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed in close())
+        self._out.write('{"directed": true, "graph": {}, "multigraph": true, "nodes": [')
+        self._nodes_written = self._links_written = 0
+
+    def part(self, graph: nx.MultiDiGraph) -> None:
+        external = graph.graph.get(EXTERNAL, ())
+        for node in sorted(n for n in graph.nodes if n not in external):
+            self._out.write(",\n" if self._nodes_written else "\n")
+            self._out.write(json.dumps({"id": node, **graph.nodes[node]}, ensure_ascii=False, sort_keys=True))
+            self._nodes_written += 1
+        for source, target, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+            self._links.write(",\n" if self._links_written else "\n")
+            link = {"source": source, "target": target, "key": key, **attrs}
+            self._links.write(json.dumps(link, ensure_ascii=False, sort_keys=True))
+            self._links_written += 1
+
+    def close(self) -> None:
+        self._out.write('\n], "links": [')
+        self._links.seek(0)
+        shutil.copyfileobj(self._links, self._out)
+        self._out.write("\n]}\n")
+        self._out.close()
+        self._links.close()
+
+    def __enter__(self) -> NodeLinkStream:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     """The graph as node-link JSON, nodes and links sorted: the same graph gives the same bytes."""
-    data = nx.node_link_data(graph, edges="links")
-    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    data["links"] = sorted(data["links"], key=lambda e: (e["source"], e["target"], str(e["key"])))
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    with NodeLinkStream(path) as stream:
+        stream.part(graph)
 
 
 def load_graph_file(path: str | Path) -> nx.MultiDiGraph:

@@ -18,7 +18,7 @@ import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from importlib import resources
 from typing import TextIO
@@ -28,7 +28,7 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from graph.build import document_node
+from graph.build import EXTERNAL, document_node
 from ontology.namespace import CITO, DEFAULT_BASE, ELI, OA, ONTOLOGY_IRI, PKG
 from ontology.vocabulary import Level, LevelSource, LinkType, NodeType, Relation
 
@@ -490,14 +490,14 @@ DATASET_DEFAULTS = {
 }
 
 
-def _dataset_settings(graph: nx.MultiDiGraph, dataset: dict | None) -> dict:
+def dataset_settings(dataset: dict | None, dates: Iterable[str]) -> dict:
+    """DATASET_DEFAULTS overridden by `dataset`, checked; `issued` defaults to the latest of the documents' `dates`."""
     unknown = set(dataset or {}) - set(DATASET_DEFAULTS)
     if unknown:
         raise ValueError(f"unknown dataset settings {sorted(unknown)}; known: {sorted(DATASET_DEFAULTS)}")
     settings = {**DATASET_DEFAULTS, **(dataset or {})}
     if not settings["issued"]:
-        dates = [attrs.get("date") or "" for _, attrs in _documents(graph)]
-        settings["issued"] = max((d for d in dates if _date(d)), default="")  # ISO dates sort as text
+        settings["issued"] = max((d for d in dates if d and _date(d)), default="")  # ISO dates sort as text
     elif not _date(settings["issued"]):
         raise ValueError(f"dataset issued must be an ISO date (YYYY-MM-DD), not {settings['issued']!r}")
     for key in ("license", "publisher_iri"):
@@ -510,7 +510,7 @@ def _documents(graph: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
     return ((n, a) for n, a in graph.nodes(data=True) if a.get("type") == NodeType.DOCUMENT.value)
 
 
-def _dataset_block(graph: nx.MultiDiGraph, iris: _Iris, settings: dict) -> _Block:
+def _dataset_block(iris: _Iris, settings: dict, documents: Iterable[str]) -> _Block:
     block: _Block = defaultdict(set)
     block[A].add(DATASET)
     block[DATASET_TITLE].update((_en(settings["title"]), _zh(settings["title_zh"])))
@@ -521,7 +521,7 @@ def _dataset_block(graph: nx.MultiDiGraph, iris: _Iris, settings: dict) -> _Bloc
     block[PUBLISHER].add(f"<{settings['publisher_iri']}>" if settings["publisher_iri"] else iris.publisher())
     block[CONFORMS_TO].add(f"<{ONTOLOGY_IRI}>")
     block[LANGUAGE].add("<http://id.loc.gov/vocabulary/iso639-1/zh>")
-    block[SOURCE].update(iris.node(node) for node, _ in _documents(graph))
+    block[SOURCE].update(iris.node(node) for node in documents)
     return block
 
 
@@ -534,11 +534,13 @@ def _publisher_block(settings: dict) -> _Block:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _subjects(graph: nx.MultiDiGraph, iris: _Iris, settings: dict) -> list[tuple[str, Callable[[], _Block]]]:
-    """Every subject's IRI with the function that produces its triples: sorted first, produced one at a time."""
+def _subjects(graph: nx.MultiDiGraph, iris: _Iris) -> list[tuple[str, Callable[[], _Block]]]:
+    """Every subject a part describes (not the nodes it leaves to other parts), with the function
+    that produces its triples: sorted first, produced one at a time."""
+    external = graph.graph.get(EXTERNAL, ())
     subjects: list[tuple[str, Callable[[], _Block]]] = []
     for node, attrs in graph.nodes(data=True):
-        if not attrs.get("type"):
+        if not attrs.get("type") or node in external:
             continue
         if attrs["type"] not in _NODE_WRITERS:
             raise ValueError(f"node {node}: unknown type {attrs['type']!r}")
@@ -554,9 +556,6 @@ def _subjects(graph: nx.MultiDiGraph, iris: _Iris, settings: dict) -> list[tuple
             (f"<{cite}#quote>", partial(_quote_block, mentions)),
             (f"<{cite}#target>", partial(_target_block, iris, cite, mentions)),
         ]
-    subjects.append((iris.dataset(), partial(_dataset_block, graph, iris, settings)))
-    if not settings["publisher_iri"]:
-        subjects.append((iris.publisher(), partial(_publisher_block, settings)))
     subjects.sort(key=lambda subject: subject[0][1:-1])  # by the IRI itself: a citation before its #parts
     return subjects
 
@@ -573,6 +572,33 @@ def _header() -> str:
     return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES) + "\n"
 
 
+class TurtleStream:
+    """Turtle written part by part (graph/build.py, EXTERNAL): the prefixes, each part's subjects
+    sorted, then the DCAT description of the dataset.  Nothing of a part is kept once it is written."""
+
+    def __init__(self, out: TextIO, *, base: str = DEFAULT_BASE):
+        self.out = out
+        self.base = _check_base(base)
+        self.triples = 0
+        out.write(_header())
+
+    def part(self, graph: nx.MultiDiGraph) -> None:
+        iris = _Iris(self.base)  # one part's IRIs: a cache for the whole corpus would grow with it
+        for subject, produce in _subjects(graph, iris):
+            try:
+                block = produce()
+            except (KeyError, ValueError) as error:  # say which node broke the contract of graph/build.py
+                raise ValueError(f"cannot write {subject}: {error!r}") from error
+            self.triples += _write_block(self.out, subject, block)
+
+    def dataset(self, settings: dict, documents: Iterable[str]) -> None:
+        """The dcat:Dataset (`settings` from dataset_settings) with every document node as a source."""
+        iris = _Iris(self.base)
+        self.triples += _write_block(self.out, iris.dataset(), _dataset_block(iris, settings, documents))
+        if not settings["publisher_iri"]:
+            self.triples += _write_block(self.out, iris.publisher(), _publisher_block(settings))
+
+
 def write_turtle(graph: nx.MultiDiGraph, out: TextIO, *, base: str = DEFAULT_BASE, dataset: dict | None = None) -> int:
     """Write the whole graph and its DCAT description as Turtle to the text stream `out`; the number of triples.
 
@@ -580,17 +606,12 @@ def write_turtle(graph: nx.MultiDiGraph, out: TextIO, *, base: str = DEFAULT_BAS
     DATASET_DEFAULTS (title, title_zh, description, license, publisher, publisher_iri, issued).  The same graph
     gives the same bytes: subjects sorted, predicates in a fixed order, objects sorted, no clock read.
     """
-    iris = _Iris(base)
-    settings = _dataset_settings(graph, dataset)
-    out.write(_header())
-    count = 0
-    for subject, produce in _subjects(graph, iris, settings):
-        try:
-            block = produce()
-        except (KeyError, ValueError) as error:  # say which node broke the contract of graph/build.py
-            raise ValueError(f"cannot write {subject}: {error!r}") from error
-        count += _write_block(out, subject, block)
-    return count
+    documents = sorted(node for node, _ in _documents(graph))
+    settings = dataset_settings(dataset, (graph.nodes[node].get("date") or "" for node in documents))
+    stream = TurtleStream(out, base=base)
+    stream.part(graph)
+    stream.dataset(settings, documents)
+    return stream.triples
 
 
 def turtle(graph: nx.MultiDiGraph, *, base: str = DEFAULT_BASE, dataset: dict | None = None) -> tuple[str, int]:

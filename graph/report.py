@@ -1,16 +1,20 @@
 """The numbers a researcher asks of a built graph first: what is in it, what is cited, what rests on nothing.
 
-`summarize` reads them off the networkx graph, so `build` (on the graph it just made) and `stats`
-(on a graph.json written earlier) give the same report.
+`summarize` reads them off a networkx graph, and a Tally off the parts of one as they stream past,
+so `build` (part by part) and `stats` (on a graph.json written earlier) give the same report.
 """
 
 from __future__ import annotations
 
+import contextlib
+import heapq
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graph.build import EXTERNAL
 from ontology.vocabulary import Level, NodeType, Relation
 
 _CITATIONS = {r.neo4j_type for r in Relation}
@@ -31,62 +35,120 @@ class Summary:
     chains: list[list[str]] = field(default_factory=list)  # item label, then policies, each implementing the next
 
 
-def _of_type(graph: nx.MultiDiGraph, node_type: NodeType) -> list[str]:
-    return sorted(n for n, d in graph.nodes(data=True) if d.get("type") == node_type.value)
-
-
 def summarize(graph: nx.MultiDiGraph, top: int = 10) -> Summary:
-    summary = Summary()
-    summary.documents = len(_of_type(graph, NodeType.DOCUMENT))
-    summary.sections = len(_of_type(graph, NodeType.SECTION))
-    items = sorted(_of_type(graph, NodeType.WORK_ITEM), key=lambda n: (graph.nodes[n]["doc"], graph.nodes[n]["order"]))
-    summary.items = len(items)
-    summary.meetings = len(_of_type(graph, NodeType.MEETING))
-    summary.organizations = len(_of_type(graph, NodeType.ORGANIZATION))
-    policies = _of_type(graph, NodeType.POLICY)
-    summary.policies_by_level = dict(Counter(graph.nodes[p]["level"] for p in policies))
-    citing_documents: dict[str, set[str]] = {}
-    relations: Counter = Counter()
-    for source, target, data in graph.edges(data=True):
-        if data["type"] in _CITATIONS and graph.nodes[source].get("type") == NodeType.WORK_ITEM.value:
-            relations[data["type"]] += 1
-            citing_documents.setdefault(target, set()).add(data["doc"])
-    summary.relations = dict(relations)
-    summary.mentions = sum(relations.values())
-    ranked = sorted(
-        (p for p in citing_documents if graph.nodes[p].get("type") == NodeType.POLICY.value),
-        key=lambda p: (-len(citing_documents[p]), -graph.nodes[p].get("cited", 0), graph.nodes[p]["title"]),
-    )
-    summary.most_cited = [
-        (graph.nodes[p]["title"], graph.nodes[p]["level"], len(citing_documents[p])) for p in ranked[:top]
-    ]
-    for item in items:
-        cites = any(d["type"] in _CITATIONS for _, _, d in graph.out_edges(item, data=True))
-        data = graph.nodes[item]
-        if not cites and data.get("item") != "0":
-            summary.items_without_basis.append((data["doc"], data["item"], data.get("heading", "")))
-    summary.chains = implementation_chains(graph)
-    return summary
+    """The report of a whole graph (or of a graph.json read back)."""
+    with Tally(top) as tally:
+        tally.add(graph)
+        return tally.finish()
 
 
-def implementation_chains(graph: nx.MultiDiGraph) -> list[list[str]]:
-    """Item → policy → the policy it implements → …: a local plan resting on higher policy."""
-    chains = []
-    implements = Relation.IMPLEMENTS.neo4j_type
-    for item, policy, data in graph.edges(data=True):
-        if data["type"] != implements or graph.nodes[item].get("type") != NodeType.WORK_ITEM.value:
-            continue
-        path = [policy]
-        while True:
-            upward = sorted(t for _, t, d in graph.out_edges(path[-1], data=True) if d["type"] == implements)
-            upward = [t for t in upward if t not in path and t in graph]
-            if not upward:
-                break
-            path.append(upward[0])
-        if len(path) > 1:
-            label = f"{graph.nodes[item]['doc']}#{graph.nodes[item]['item']}"
-            chains.append([label, *(f"{graph.nodes[p]['title']} ({graph.nodes[p]['level']})" for p in path)])
-    return sorted(chains)
+class Tally:
+    """A Summary counted part by part (graph/build.py, EXTERNAL), keeping counters, not parts.
+
+    Document parts must come before the parts that describe the policies they cite: a policy is
+    ranked among the most cited when its node is seen, by the documents counted up to then.
+    """
+
+    def __init__(self, top: int = 10):
+        self.summary = Summary()
+        self._top = top
+        self._citing: Counter[str] = Counter()  # policy node → documents citing it
+        self._ranked: list[tuple] = []  # a heap of the `top` most cited, the least cited first
+        self._upward: dict[str, list[str]] = {}  # policy → policies it implements
+        self._names: dict[str, str] = {}  # policy → "title (level)", for the chains
+        # What grows with every item goes to disk: items without basis, and item → policy
+        # IMPLEMENTS citations that may start a chain.
+        self._spools = contextlib.ExitStack()
+        self._without_basis = self._spools.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))  # noqa: SIM115
+        self._seeds = self._spools.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))  # noqa: SIM115
+
+    def __enter__(self) -> Tally:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._spools.close()
+
+    def add(self, graph: nx.MultiDiGraph) -> None:
+        summary = self.summary
+        external = graph.graph.get(EXTERNAL, ())
+        citing_here: set[tuple[str, str]] = set()
+        cites: set[str] = set()
+        implements = Relation.IMPLEMENTS.neo4j_type
+        for source, target, data in graph.edges(data=True):
+            source_type = graph.nodes[source].get("type")
+            if data["type"] in _CITATIONS and source_type == NodeType.WORK_ITEM.value:
+                summary.relations[data["type"]] = summary.relations.get(data["type"], 0) + 1
+                summary.mentions += 1
+                citing_here.add((target, data["doc"]))
+                cites.add(source)
+                if data["type"] == implements:
+                    item = graph.nodes[source]
+                    self._seeds.write(f"{target}\t{item['doc']}#{item['item']}\n")
+            elif data["type"] == implements:  # policy → policy
+                self._upward.setdefault(source, []).append(target)
+        self._citing.update(target for target, _ in citing_here)
+        for node, data in graph.nodes(data=True):
+            if node in external:
+                continue
+            kind = data.get("type")
+            if kind == NodeType.DOCUMENT.value:
+                summary.documents += 1
+            elif kind == NodeType.SECTION.value:
+                summary.sections += 1
+            elif kind == NodeType.WORK_ITEM.value:
+                summary.items += 1
+                if node not in cites and data.get("item") != "0":
+                    fields = (data["doc"], str(data["order"]), str(data["item"]), data.get("heading", ""))
+                    self._without_basis.write("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields) + "\n")
+            elif kind == NodeType.MEETING.value:
+                summary.meetings += 1
+                self._names[node] = f"{data['title']} ({data['level']})"
+            elif kind == NodeType.ORGANIZATION.value:
+                summary.organizations += 1
+            elif kind == NodeType.POLICY.value:
+                level = data["level"]
+                summary.policies_by_level[level] = summary.policies_by_level.get(level, 0) + 1
+                self._names[node] = f"{data['title']} ({level})"
+                if node in self._citing:
+                    rank = (self._citing[node], data.get("cited", 0), _Reversed(data["title"]), data["title"], level)
+                    if len(self._ranked) < self._top:
+                        heapq.heappush(self._ranked, rank)
+                    elif rank > self._ranked[0]:
+                        heapq.heapreplace(self._ranked, rank)
+
+    def finish(self) -> Summary:
+        """The summary of every part added."""
+        summary = self.summary
+        ranked = sorted(self._ranked, reverse=True)
+        summary.most_cited = [(title, level, documents) for documents, _, _, title, level in ranked]
+        self._without_basis.seek(0)
+        rows = sorted(line.rstrip("\n").split("\t") for line in self._without_basis)
+        rows.sort(key=lambda row: (row[0], int(row[1])))
+        summary.items_without_basis = [(doc, item, heading) for doc, _, item, heading in rows]
+        self._seeds.seek(0)
+        chains = []
+        for line in self._seeds:
+            policy, label = line.rstrip("\n").split("\t")
+            path = [policy]
+            while True:
+                upward = sorted(t for t in self._upward.get(path[-1], ()) if t not in path and t in self._names)
+                if not upward:
+                    break
+                path.append(upward[0])
+            if len(path) > 1 and policy in self._names:
+                chains.append([label, *(self._names[p] for p in path)])
+        summary.chains = sorted(chains)
+        return summary
+
+
+class _Reversed(str):
+    """A title that sorts backwards, so that among equally cited policies the heap keeps the first by title."""
+
+    def __lt__(self, other: str) -> bool:
+        return str.__gt__(self, other)
+
+    def __gt__(self, other: str) -> bool:
+        return str.__lt__(self, other)
 
 
 def format_summary(summary: Summary) -> str:

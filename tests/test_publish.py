@@ -33,7 +33,7 @@ def test_build_writes_every_output(seed_build):
     assert {p.name for p in out.iterdir()} == {*OUTPUTS, CACHE}
     assert result.summary.documents == 1 and result.summary.mentions == 59
     lines = (out / "mentions.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == len(result.corpus.mentions) == 61
+    assert len(lines) == result.mentions == 61
     assert json.loads(lines[0])["doc"] == "000_2459ef0d93ff34f6"
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "- national (国家级): 17" in report and "Work items with no policy basis (10)" in report
@@ -92,10 +92,12 @@ def test_a_rebuild_reuses_the_cache_and_gives_the_same_outputs(tmp_path):
     first = build([SEED, SHUNDE], out, keywords=False, workers=2)
     entries = sorted((out / CACHE).rglob("*.pickle"))
     assert len(entries) == 2
+    written = [entry.stat().st_mtime_ns for entry in entries]
     before = digests(out)
     second = build([SEED, SHUNDE], out, keywords=False, workers=2)
     assert digests(out) == before and sorted((out / CACHE).rglob("*.pickle")) == entries
-    assert second.corpus.mentions == first.corpus.mentions
+    assert [entry.stat().st_mtime_ns for entry in entries] == written  # read, not extracted and written again
+    assert second.mentions == first.mentions
 
 
 def test_cli_build_and_stats(tmp_path, capsys):
@@ -117,3 +119,69 @@ def test_cli_build_with_nothing_readable_says_so_and_exits_2(tmp_path, capsys):
     assert main(["build", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "nothing was written" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+# A large corpus is built part by part and never held whole; these builds force that path on
+# the plans of tests/corpus and check it against the graph built whole in memory.
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def streamed_build(tmp_path_factory):
+    import graph.publish as publish
+
+    out = tmp_path_factory.mktemp("streamed") / "out"
+    small, per_part = publish.SMALL_CORPUS, publish.POLICIES_PER_PART
+    publish.SMALL_CORPUS, publish.POLICIES_PER_PART = 0, 7  # stream, and split the policies into many parts
+    try:
+        result = build([SEED, CORPUS], out, keywords=False)
+    finally:
+        publish.SMALL_CORPUS, publish.POLICIES_PER_PART = small, per_part
+    return result, out
+
+
+@pytest.fixture(scope="module")
+def whole_graph():
+    from extractors.corpus import extract_corpus
+    from graph.build import build_graph
+
+    return build_graph(extract_corpus([SEED, CORPUS]))
+
+
+def test_a_streamed_build_writes_the_triples_of_the_whole_graph(streamed_build, whole_graph):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    from graph.rdf import dataset_settings, to_rdflib
+
+    result, out = streamed_build
+    assert result.graph is None and not (out / "graph.jsonld").exists() and not (out / "maps").exists()
+    streamed = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    dates = [d.get("date", "") for _, d in whole_graph.nodes(data=True) if d.get("type") == "Document"]
+    expected = to_rdflib(whole_graph, dataset=dataset_settings(None, dates) | {"title": streamed_title(streamed)})
+    assert len(streamed) == result.triples == len(expected)
+    assert isomorphic(streamed, expected)
+
+
+def streamed_title(rdf) -> str:
+    from rdflib.namespace import DCTERMS
+
+    return next(str(o) for o in rdf.objects(None, DCTERMS.title) if getattr(o, "language", None) == "en")
+
+
+def test_a_streamed_build_saves_the_whole_graph_and_its_report(streamed_build, whole_graph):
+    from graph.report import format_summary, summarize
+
+    result, out = streamed_build
+    saved = load_graph_file(out)
+    assert sorted(saved.nodes(data=True)) == sorted(whole_graph.nodes(data=True))
+    assert sorted(saved.edges(keys=True, data=True)) == sorted(whole_graph.edges(keys=True, data=True))
+    assert (out / "report.md").read_text(encoding="utf-8") == format_summary(summarize(whole_graph))
+    assert result.summary.documents == 10
+
+
+def test_a_streamed_build_draws_the_most_cited_policies_and_says_what_it_left_out(streamed_build):
+    _, out = streamed_build
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert 'id="size-warning"' in page and "工作事项 73 个" in page and "政策 0 个" not in page
+    assert "中央八项规定" in page or "教育法" in page

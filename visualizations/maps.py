@@ -18,6 +18,7 @@ document text and its mention spans come in as plain data.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -113,10 +114,18 @@ def _graph_page(
 
 
 def corpus_map_html(
-    graph: nx.MultiDiGraph, *, title: str = DEFAULT_TITLE, site: Site | None = None, max_nodes: int = MAX_NODES
+    graph: nx.MultiDiGraph,
+    *,
+    title: str = DEFAULT_TITLE,
+    site: Site | None = None,
+    max_nodes: int = MAX_NODES,
+    left_out: Counter | None = None,
 ) -> str:
     site = site or Site.for_graph(graph)
     the_view = view(graph, corpus_nodes(graph), max_nodes)
+    if left_out:  # nodes of the corpus that were never put in `graph` (a large build draws a digest)
+        the_view.omitted.update(+left_out)  # counts above zero only
+        the_view.total_nodes += sum(left_out.values())
     return _graph_page(graph, the_view, here=CORPUS_PAGE, title=title, nav="", focus="", site=site)
 
 
@@ -151,10 +160,17 @@ def policy_map_html(
 
 
 def write_corpus_map(
-    graph: nx.MultiDiGraph, path, *, title: str = DEFAULT_TITLE, max_nodes: int = MAX_NODES, site: Site | None = None
+    graph: nx.MultiDiGraph,
+    path,
+    *,
+    title: str = DEFAULT_TITLE,
+    max_nodes: int = MAX_NODES,
+    site: Site | None = None,
+    left_out: Counter | None = None,
 ) -> Path:
-    """The whole corpus: every document, item, policy, body and place (capped at `max_nodes`, with a warning)."""
-    return write_atomic(path, corpus_map_html(graph, title=title, site=site, max_nodes=max_nodes))
+    """The whole corpus: every document, item, policy, body and place (capped at `max_nodes`, with a
+    warning that also counts `left_out`: NodeType value → nodes of the corpus not in `graph`)."""
+    return write_atomic(path, corpus_map_html(graph, title=title, site=site, max_nodes=max_nodes, left_out=left_out))
 
 
 def write_document_map(
