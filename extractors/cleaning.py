@@ -105,7 +105,9 @@ def squeeze(text: str) -> str:
     return WHITESPACE.sub("", text)
 
 
-@lru_cache(maxsize=65536)
+# Titles repeat across documents (national laws, a province's plans); a bounded cache keeps them
+# without growing with the corpus.
+@lru_cache(maxsize=8192)
 def normalize_title(title: str) -> str:
     """The form in which two spellings of one title compare equal: Simplified, NFKC, no
     whitespace or title brackets, one spelling of year ranges, 中华人民共和国 dropped from laws.

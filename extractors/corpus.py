@@ -95,13 +95,13 @@ def scan_corpus(
     files = find_documents(list(paths))
     outcomes = extract_files(files, keywords=keywords, workers=workers, store=store)
     for outcome in progress(outcomes, len(files)) if progress else outcomes:
-        if outcome.index is None:
+        if outcome.error:
             scanned.failures.append((str(outcome.path), outcome.error))
             if on_error:
                 on_error(str(outcome.path), outcome.error)
         else:
-            scanned.documents.append(outcome)
             scanned.index.add(*outcome.index)
+            scanned.documents.append(replace(outcome, index=None))  # told to the index: not kept twice
     if store.is_dir():
         prune_cache(store, {o.entry for o in scanned.documents})
     scanned.index.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from extractors import regexes as rx
 from extractors.cleaning import normalize_title, simplify
@@ -148,13 +148,16 @@ class CorpusIndex:
 
     def __init__(self) -> None:
         self._keys: set[str] = set()
-        self._explicit: dict[str, set[Candidate]] = defaultdict(set)
+        # title → candidates: tuples, not sets, since most titles have one and there are many titles
+        self._explicit: dict[str, tuple[Candidate, ...]] = {}
         self._merged: dict[str, str] = {}
 
     def add(self, keys: frozenset[str], explicit: tuple[tuple[str, Candidate], ...]) -> None:
         self._keys |= keys
         for title, candidate in explicit:
-            self._explicit[title].add(candidate)
+            known = self._explicit.get(title, ())
+            if candidate not in known:
+                self._explicit[title] = (*known, candidate)
 
     def close(self) -> None:
         """Join the year variants of a key, now that every key is known."""
@@ -162,7 +165,9 @@ class CorpusIndex:
         self._keys = set()
         merged = self._merged
         for title, candidates in self._explicit.items():
-            self._explicit[title] = {(merged.get(key, key), level, j) for key, level, j in candidates}
+            if any(key in merged for key, _, _ in candidates):
+                joined = dict.fromkeys((merged.get(key, key), level, j) for key, level, j in candidates)
+                self._explicit[title] = tuple(joined)
 
     def resolve(self, keyed: list[Mention], place: Place) -> list[Mention]:
         """One document's keyed mentions with their final keys and policy ids."""
@@ -253,19 +258,25 @@ def build_policies(mentions: list[Mention]) -> list[Policy]:
 
 @dataclass(slots=True)
 class _Gathered:
-    """What the mentions of one key have said so far (PolicyTable keeps one per key, not the mentions)."""
+    """What the mentions of one key have said so far (PolicyTable keeps one per key, not the
+    mentions).  Tuples, not sets: a corpus has many policies and most are named one way."""
 
-    rank: tuple[int, int]  # of the best-placed mention: its level source's strength, then its level's rank
+    rank: int  # of the best-placed mention: its level source's strength, then its level's rank
     kind: Kind
     level: Level
     level_source: LevelSource
     jurisdiction: str
-    issuers: set[str] = field(default_factory=set)
-    aliases: set[str] = field(default_factory=set)
+    issuers: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # titles as written, where they differ from the policy's title
     doc_number: str = ""
-    implements: set[str] = field(default_factory=set)
+    implements: tuple[str, ...] = ()
     mentions: int = 0
     documents: int = 0
+
+
+def _with(values: tuple[str, ...], new: Iterable[str]) -> tuple[str, ...]:
+    added = tuple(v for v in dict.fromkeys(new) if v not in values)
+    return values + added if added else values
 
 
 class PolicyTable:
@@ -285,19 +296,21 @@ class PolicyTable:
         for m in mentions:
             if not m.policy:
                 continue
-            rank = (_SOURCE_STRENGTH[m.level_source], m.level.rank)
+            rank = _SOURCE_STRENGTH[m.level_source] * 16 + m.level.rank
             gathered = self._gathered.get(m.policy)
             if gathered is None:
                 gathered = self._gathered[m.policy] = _Gathered(rank, m.kind, m.level, m.level_source, m.jurisdiction)
             elif rank < gathered.rank:  # the first of the best-placed mentions decides
                 gathered.rank, gathered.kind, gathered.level = rank, m.kind, m.level
                 gathered.level_source, gathered.jurisdiction = m.level_source, m.jurisdiction
-            gathered.issuers.update(m.issuers)
-            gathered.aliases.add(simplify(m.title))
+            gathered.issuers = _with(gathered.issuers, m.issuers)
+            alias = simplify(m.title)
+            if alias != _split(m.policy)[0]:
+                gathered.aliases = _with(gathered.aliases, (alias,))
             gathered.doc_number = gathered.doc_number or m.doc_number
-            gathered.implements.update(
-                inner.policy for inner in nested.get(m.doc, ()) if inner.policy and _is_outer(inner, m)
-            )
+            if m.doc in nested:
+                inner = (n.policy for n in nested[m.doc] if n.policy and _is_outer(n, m))
+                gathered.implements = _with(gathered.implements, inner)
             gathered.mentions += 1
             if (m.policy, m.doc) not in seen_in:
                 seen_in.add((m.policy, m.doc))
@@ -311,6 +324,11 @@ class PolicyTable:
 
     def keys(self) -> Iterable[str]:
         return self._gathered.keys()
+
+    def level(self, key: str) -> Level | None:
+        """The level of the policy with this key, as far as the mentions added so far tell; None if no such policy."""
+        gathered = self._gathered.get(key)
+        return gathered.level if gathered else None
 
     def cited(self, key: str) -> tuple[int, int]:
         """(mentions, documents citing) of the policy with this key."""
@@ -338,11 +356,11 @@ class PolicyTable:
             doc_kind=genre.group() if genre and gathered.kind is Kind.DOCUMENT else "",
             level=gathered.level,
             level_source=gathered.level_source,
-            issuers=tuple(sorted(gathered.issuers | set(known.issuers if registry_counts else ()))),
+            issuers=tuple(sorted(set(gathered.issuers) | set(known.issuers if registry_counts else ()))),
             jurisdiction=gathered.jurisdiction or None,
             years=tuple(years),
             doc_number=gathered.doc_number or (known.doc_number if registry_counts else ""),
-            aliases=tuple(sorted(gathered.aliases - {title})),
+            aliases=tuple(sorted(gathered.aliases)),
             implements=tuple(sorted(gathered.implements)),
         )
 

@@ -9,6 +9,8 @@ user dictionary of policy terms (data/jieba_userdict.dict).
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 from extractors.regexes import TOPIC_WORD
@@ -74,24 +76,40 @@ _PLAN_WORDS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class _Vocabulary:
+    tokenizer: object  # a jieba.Tokenizer of our own, with the user dictionary
+    idf: dict[str, float]  # jieba's inverse document frequencies
+    median_idf: float  # for a word jieba has no figure for
+
+
 @cache
-def _extractor():
+def _vocabulary() -> _Vocabulary:
     import jieba
     import jieba.analyse
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(data_path("jieba_userdict.dict")))
-    extractor = jieba.analyse.TFIDF()
-    extractor.tokenizer = tokenizer
-    extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer)
-    return extractor
+    idf, median = jieba.analyse.TFIDF().idf_loader.get_idf()
+    return _Vocabulary(tokenizer, idf, median)
 
 
 def topic_keywords(text: str, top: int = 5) -> tuple[str, ...]:
-    """The `top` words that say most about what a work item is about."""
+    """The `top` words that say most about what a work item is about: by TF-IDF, as jieba's
+    extract_tags ranks them, among the words that can name a topic.
+
+    The text is cut without jieba's HMM: the HMM only guesses at words in no dictionary, which
+    make poor topics, and skipping it is what keeps keywords cheaper than the cut they rest on.
+    """
     if not text.strip():
         return ()
-    ranked = _extractor().extract_tags(text, topK=top * 3)
-    words = [w for w in ranked if w not in _PLAN_WORDS and TOPIC_WORD.fullmatch(w)]
-    return tuple(words[:top])
+    vocabulary = _vocabulary()
+    counts = Counter(
+        word
+        for word in vocabulary.tokenizer.cut(text, HMM=False)
+        if len(word) >= 2 and word not in _PLAN_WORDS and TOPIC_WORD.fullmatch(word)
+    )
+    idf, median = vocabulary.idf, vocabulary.median_idf
+    ranked = sorted(counts, key=lambda word: (-counts[word] * idf.get(word, median), word))
+    return tuple(ranked[:top])

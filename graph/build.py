@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import networkx as nx
 
@@ -75,7 +75,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     parts = [
         places_and_bodies_graph(*referenced_places_and_bodies(documents, corpus.policies)),
-        policies_graph(corpus.policies, cited, {p.key for p in corpus.policies}),
+        policies_graph(corpus.policies, cited, {p.key: p.level for p in corpus.policies}.get),
         *(document_graph(document, by_doc.get(document.doc, [])) for document in documents),
     ]
     for part in parts:
@@ -90,10 +90,10 @@ def merge_part(graph: nx.MultiDiGraph, part: nx.MultiDiGraph) -> None:
     graph.add_edges_from(part.edges(keys=True, data=True))
 
 
-def _external(graph: nx.MultiDiGraph, node: str, node_type: NodeType) -> str:
+def _external(graph: nx.MultiDiGraph, node: str, node_type: NodeType, **attrs) -> str:
     """A node this part links to and another part describes: typed, so that links to it are written."""
     if node not in graph:
-        graph.add_node(node, type=node_type.value)
+        graph.add_node(node, type=node_type.value, **attrs)
         graph.graph.setdefault(EXTERNAL, set()).add(node)
     return node
 
@@ -128,12 +128,15 @@ def places_and_bodies_graph(bodies: set[str], places: set[str]) -> nx.MultiDiGra
     return graph
 
 
-def policies_graph(policies: Iterable[Policy], cited: Mapping[str, int], known: Container[str]) -> nx.MultiDiGraph:
-    """Policies and meetings (`cited`: mentions by policy id); the bodies and places they link to,
-    and the policies (keys in `known`) they implement, are described by other parts."""
+def policies_graph(
+    policies: Iterable[Policy], cited: Mapping[str, int], level_of: Callable[[str], Level | None]
+) -> nx.MultiDiGraph:
+    """Policies and meetings (`cited`: mentions by policy id).  The bodies and places they link
+    to, and the policies they implement (`level_of` a key: None for no policy of the graph), are
+    described by other parts."""
     graph = nx.MultiDiGraph()
     for policy in policies:
-        _add_policy(graph, policy, cited.get(policy.id, 0), known)
+        _add_policy(graph, policy, cited.get(policy.id, 0), level_of)
     return graph
 
 
@@ -239,7 +242,7 @@ def _add_document(graph: nx.MultiDiGraph, document: Document) -> None:
         _edge(graph, sections[item.section], item_id, LinkType.HAS_ITEM.value)
 
 
-def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int, known: Container[str]) -> None:
+def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int, level_of: Callable[[str], Level | None]) -> None:
     node = policy_node(policy)
     node_type = NodeType.MEETING if policy.kind is Kind.MEETING else NodeType.POLICY
     graph.add_node(
@@ -265,8 +268,11 @@ def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int, known: Conta
         where = _external(graph, jurisdiction_node(policy.jurisdiction), NodeType.JURISDICTION)
         _edge(graph, node, where, LinkType.IN.value)
     for inner_key in policy.implements:
-        if inner_key in known:  # a title inside a title that no mention resolves to is no policy of the graph
-            inner = _external(graph, f"policy:{policy_id(inner_key)}", NodeType.POLICY)
+        level = level_of(inner_key)
+        if level is not None:  # a title inside a title that no mention resolves to is no policy of the graph
+            # with its title and level, so that a report of implementation chains needs no other part
+            title = inner_key.partition("@")[0]
+            inner = _external(graph, f"policy:{policy_id(inner_key)}", NodeType.POLICY, title=title, level=level.value)
             _edge(graph, node, inner, LinkType.IMPLEMENTS.value)
 
 

@@ -150,7 +150,7 @@ def write_outputs(scanned: ScannedCorpus, stage: Path, *, base: str, full: bool 
         scanned.index = None  # resolved: free it before the policies are written
         for chunk in _batches(table.policies(), POLICIES_PER_PART):
             _gather(referenced_places_and_bodies([], chunk), bodies, places)
-            publish(policies_graph(chunk, {p.id: table.cited(p.key)[0] for p in chunk}, table))
+            publish(policies_graph(chunk, {p.id: table.cited(p.key)[0] for p in chunk}, table.level))
         publish(places_and_bodies_graph(bodies, places))
         settings = dataset_settings(dataset_description(dates), dates)
         turtle.dataset(settings, documents)
@@ -196,7 +196,8 @@ def _write_digest_map(table: PolicyTable, summary: Summary, stage: Path) -> None
     policies = [p for p in table.policies() if p.key in top]
     graph = nx.MultiDiGraph()
     merge_part(graph, places_and_bodies_graph(*referenced_places_and_bodies([], policies)))
-    merge_part(graph, policies_graph(policies, {p.id: table.cited(p.key)[0] for p in policies}, top))
+    level_of = {p.key: p.level for p in policies}.get
+    merge_part(graph, policies_graph(policies, {p.id: table.cited(p.key)[0] for p in policies}, level_of))
     left_out = Counter(
         {
             NodeType.DOCUMENT.value: summary.documents,

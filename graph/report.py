@@ -55,7 +55,7 @@ class Tally:
         self._citing: Counter[str] = Counter()  # policy node → documents citing it
         self._ranked: list[tuple] = []  # a heap of the `top` most cited, the least cited first
         self._upward: dict[str, list[str]] = {}  # policy → policies it implements
-        self._names: dict[str, str] = {}  # policy → "title (level)", for the chains
+        self._names: dict[str, str] = {}  # policy → "title (level)", for those in a chain
         # What grows with every item goes to disk: items without basis, and item → policy
         # IMPLEMENTS citations that may start a chain.
         self._spools = contextlib.ExitStack()
@@ -86,6 +86,8 @@ class Tally:
                     self._seeds.write(f"{target}\t{item['doc']}#{item['item']}\n")
             elif data["type"] == implements:  # policy → policy
                 self._upward.setdefault(source, []).append(target)
+                for node in (source, target):  # a part describes an implemented policy it leaves to another
+                    self._names[node] = f"{graph.nodes[node]['title']} ({graph.nodes[node]['level']})"
         self._citing.update(target for target, _ in citing_here)
         for node, data in graph.nodes(data=True):
             if node in external:
@@ -102,13 +104,11 @@ class Tally:
                     self._without_basis.write("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields) + "\n")
             elif kind == NodeType.MEETING.value:
                 summary.meetings += 1
-                self._names[node] = f"{data['title']} ({data['level']})"
             elif kind == NodeType.ORGANIZATION.value:
                 summary.organizations += 1
             elif kind == NodeType.POLICY.value:
                 level = data["level"]
                 summary.policies_by_level[level] = summary.policies_by_level.get(level, 0) + 1
-                self._names[node] = f"{data['title']} ({level})"
                 if node in self._citing:
                     rank = (self._citing[node], data.get("cited", 0), _Reversed(data["title"]), data["title"], level)
                     if len(self._ranked) < self._top:
