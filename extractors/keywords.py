@@ -1,9 +1,13 @@
 """Topic keywords of a work item, with jieba — kept off the citation path.
 
-jieba splits 党的十九大 into 党/的/十九/大 and runs about a hundred times slower than the citation
-patterns, so it only ever sees a work item's text to name its topics.  It loads on first use, in a
-tokenizer of its own (the global one stays untouched for other users of jieba) with the project's
-user dictionary of policy terms (data/jieba_userdict.dict).
+jieba splits 党的十九大 into 党/的/十九/大 and is slower than the whole citation pass, so it never
+sees the citation path, and of a work item it reads only the heading: the statement before the
+first 。 where a plan says what the item is about (加强学校德育工作; 加快推进学前教育普惠发展).
+The rest of an item lists actions, targets and numbers; cutting it too would more than double
+the cost of an extraction for words that name no topic.  Headings repeat across plans, so their
+keywords are cached.  jieba loads on first use, in a tokenizer of its own (the global one stays
+untouched for other users of jieba) with the project's user dictionary of policy terms
+(data/reference/jieba_userdict.dict).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.regexes import TOPIC_WORD
 from ontology.resources import data_path
@@ -101,6 +105,7 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(tokenizer, idf, median)
 
 
+@lru_cache(maxsize=4096)
 def topic_keywords(text: str, top: int = 5) -> tuple[str, ...]:
     """The `top` words that say most about what a work item is about: by TF-IDF, as jieba's
     extract_tags ranks them, among the words that can name a topic.

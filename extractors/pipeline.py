@@ -43,11 +43,12 @@ class Corpus:
 def extract_text(
     text: str, doc: str = "doc", source: str = "", encoding: str = "utf-8", *, keywords: bool = False
 ) -> Extraction:
-    """All records of one document's text; with `keywords`, each work item's topic words too."""
+    """All records of one document's text; with `keywords`, each work item's topic words too
+    (those of its heading, where a plan states what the item is about)."""
     cleaned = clean(text)
     sections, items = structure(cleaned)
     if keywords:
-        items = tuple(replace(i, keywords=topic_keywords(text[i.start : i.end])) for i in items)
+        items = tuple(replace(i, keywords=topic_keywords(i.heading)) for i in items)
     first_heading = items[1].start if len(items) > 1 else len(text)
     header = read_header(text, first_heading)
     place = document_place(header.title, header.issuer_as_printed, cleaned.text, header.year)
