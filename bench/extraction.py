@@ -4,7 +4,8 @@
 
 The text is every plan the project ships (the seed and the nine plans of tests/corpus), decoded
 once.  Each contender runs `repeat` times over all of it and the best run counts (the least
-disturbed by anything else on the machine); the extractor's caches are emptied before each run.  Printed: MB/s of UTF-8 text for
+disturbed by anything else on the machine); the extractor's caches are emptied before each
+run.  Printed: MB/s of UTF-8 text for
   - extraction without topic keywords (extractors.pipeline.extract_text),
   - extraction with topic keywords (jieba on every work item's heading),
   - jieba.cut alone (its own tokenizer, dictionary loaded before timing),

@@ -145,8 +145,8 @@ class JurisdictionMatch(NamedTuple):
 class _Index(NamedTuple):
     full: dict[str, tuple[_Entry, ...]]
     short: dict[str, tuple[_Entry, ...]]
-    lengths: dict[str, tuple[int, ...]]  # first character → name lengths, longest first
-    starts: frozenset[str]  # the first two characters of every name
+    lengths: dict[str, tuple[int, ...]]  # first character → name lengths, longest first (of every year)
+    starts: frozenset[str]  # the first two characters of every name (of every year)
 
 
 def _latest_first(entry: _Entry) -> tuple[bool, int]:
@@ -210,6 +210,7 @@ class Gazetteer:
         self._by_short = {n: tuple(es) for n, es in by_short.items()}
         self._validity = {(e.jurisdiction.code, e.jurisdiction.name): e for e in self._entries}
         self._indexes: dict[int | None, _Index] = {}
+        self._dated_names: dict[int, list[str]] = {}  # per table of _indexes[None]: names with a dated entry
 
     @classmethod
     def from_tsv(cls, path: Path) -> Gazetteer:
@@ -365,22 +366,40 @@ class Gazetteer:
         return counts
 
     def _index(self, year: int | None) -> _Index:
-        """The names in use in `year` (all names for None), built once per year asked for."""
-        if year not in self._indexes:
-            full: dict[str, tuple[_Entry, ...]] = {}
-            short: dict[str, tuple[_Entry, ...]] = {}
-            for source, target in ((self._by_full, full), (self._by_short, short)):
-                for name, entries in source.items():
-                    kept = tuple(e for e in entries if e.valid_in(year))
-                    if kept and len(name) >= 2:
-                        target[name] = kept
+        """The names in use in `year` (all names for None), made once per year asked for.  Lengths
+        and starts are those of every year: a name they let through that is not in use in `year`
+        is simply not found."""
+        if None not in self._indexes:
+            full = {name: entries for name, entries in self._by_full.items() if len(name) >= 2}
+            short = {name: entries for name, entries in self._by_short.items() if len(name) >= 2}
             lengths: dict[str, set[int]] = defaultdict(set)
             for name in (*full, *short):
                 lengths[name[0]].add(len(name))
             longest_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
             starts = frozenset(name[:2] for name in (*full, *short))
-            self._indexes[year] = _Index(full, short, longest_first, starts)
+            self._indexes[None] = _Index(full, short, longest_first, starts)
+        if year not in self._indexes:
+            every = self._indexes[None]
+            full, short = (self._in_use(names, year) for names in (every.full, every.short))
+            self._indexes[year] = _Index(full, short, every.lengths, every.starts)
         return self._indexes[year]
+
+    def _in_use(self, names: dict[str, tuple[_Entry, ...]], year: int) -> dict[str, tuple[_Entry, ...]]:
+        """`names` without the entries not in use in `year`: a copy of the table, with only the
+        few names that changed filtered (the copy is what makes a new year cheap)."""
+        dated = self._dated_names.get(id(names))
+        if dated is None:
+            dated = self._dated_names[id(names)] = [
+                name for name, entries in names.items() if any(e.valid_from or e.valid_to for e in entries)
+            ]
+        table = dict(names)
+        for name in dated:
+            kept = tuple(e for e in names[name] if e.valid_in(year))
+            if kept:
+                table[name] = kept
+            else:
+                del table[name]
+        return table
 
     def _match_at(
         self, text: str, i: int, index: _Index, prev: JurisdictionMatch | None, year: int | None
