@@ -12,6 +12,7 @@ document's jurisdiction, so the same rules serve a plan from any province, city 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extractors import regexes as rx
 from extractors.cleaning import simplify
@@ -203,9 +204,8 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
         return Decision(level, LevelSource.CUE, jurisdiction)
     if rx.CENTRAL.match(rx.YEAR_LEAD.sub("", title)):  # 2019年全国教育工作会议
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
-    found = g.find(title, year=place.year)
-    if found:
-        _, _, jurisdiction = found[0]
+    jurisdiction = _first_place(title, place.year)
+    if jurisdiction:
         return Decision(jurisdiction.level, LevelSource.CUE, jurisdiction)
     quoted = _quoted_place(title, place)
     if quoted:
@@ -222,6 +222,13 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
         # A 法 is made by the NPC; local bodies make 条例 and 办法, never a 法.
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     return None
+
+
+@lru_cache(maxsize=8192)
+def _first_place(title: str, year: int | None) -> Jurisdiction | None:
+    """The first division a title names (titles repeat within and across plans: cached)."""
+    found = gazetteer().find(title, year=year)
+    return found[0].jurisdiction if found else None
 
 
 def _quoted_place(title: str, place: Place) -> Jurisdiction | None:
@@ -248,7 +255,8 @@ def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Men
             full, doubts = expand_issuer(issuer, place)
             issuers.append(full)
             flags += doubts
-        mention = replace(mention, issuers=tuple(issuers), flags=tuple(flags))
+        if issuers != list(mention.issuers) or flags != list(mention.flags):
+            mention = replace(mention, issuers=tuple(issuers), flags=tuple(flags))
         decision = decide_level(mention, place, simplify(text[max(0, mention.start - 4) : mention.start]))
         resolved.append(
             replace(
