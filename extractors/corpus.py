@@ -175,13 +175,15 @@ def _extract_one(task: tuple[Path, str, bool, Path]) -> Outcome:
             pass  # a broken entry is extracted and written again
     try:
         extraction = extract_file(path, keywords=keywords)
+        if extraction.document.doc != doc:
+            extraction = _renamed(extraction, doc)
+        extraction = replace(extraction, mentions=key_mentions(extraction.mentions, extraction.place))
     except UnreadableDocument as error:
         return Outcome(path, doc, error=str(error))
+    except Exception as error:  # noqa: BLE001 - a fault met in one document must not stop a corpus
+        return Outcome(path, doc, error=f"extraction failed ({type(error).__name__}: {error}); please report this file")
     if entry is None:
         return Outcome(path, doc, error="cannot read: the file changed while it was read")
-    if extraction.document.doc != doc:
-        extraction = _renamed(extraction, doc)
-    extraction = replace(extraction, mentions=key_mentions(extraction.mentions, extraction.place))
     entry.parent.mkdir(parents=True, exist_ok=True)
     temporary = entry.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))

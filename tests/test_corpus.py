@@ -44,3 +44,23 @@ def test_two_files_with_one_stem_get_two_documents():
     ids = document_ids(paths)
     assert ids[paths[2]] == "other"
     assert len({ids[paths[0]], ids[paths[1]]}) == 2 and all(ids[p].startswith("plan-") for p in paths[:2])
+
+
+def test_a_fault_in_one_document_is_reported_and_the_others_are_extracted(tmp_path, monkeypatch):
+    import extractors.corpus as corpus_module
+
+    real = corpus_module.extract_file
+
+    def failing_on_hefei(path, **options):
+        if path.stem == "hefei_2017":
+            raise IndexError("string index out of range")
+        return real(path, **options)
+
+    monkeypatch.setattr(corpus_module, "extract_file", failing_on_hefei)
+    said = []
+    corpus = extract_corpus(CORPUS, lambda path, reason: said.append((Path(path).name, reason)))
+    assert said == [
+        ("hefei_2017.txt", "extraction failed (IndexError: string index out of range); please report this file")
+    ]
+    hefei = next(path for path in CORPUS if path.stem == "hefei_2017")
+    assert len(corpus.documents) == len(CORPUS) - 1 and corpus.failures == [(str(hefei), said[0][1])]
