@@ -171,9 +171,9 @@ class CorpusIndex:
 
     def resolve(self, keyed: list[Mention], place: Place) -> list[Mention]:
         """One document's keyed mentions with their final keys and policy ids."""
-        merged = [replace(m, policy=self._merged.get(m.policy, m.policy)) for m in keyed]
+        merged = [replace(m, policy=self._merged[m.policy]) if m.policy in self._merged else m for m in keyed]
         return [
-            replace(m, policy_id=policy_id(m.policy) if m.policy else "")
+            replace(m, policy_id=policy_id(m.policy)) if m.policy else m
             for m in _propagate(merged, place, self._explicit)
         ]
 
