@@ -134,6 +134,10 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
     if triggers:
         cut = triggers[-1].end()
     candidate = window[cut:body_end]
+    conjunction = rx.LEADING_CONJUNCTION.match(candidate)
+    if conjunction and not place_at(candidate, 0):  # 和平区 is a place, 和市委 a conjunction and a body
+        cut += conjunction.end()
+        candidate = candidate[conjunction.end() :]
     issuers = parse_issuers(candidate)
     if not issuers:
         return start, ()
@@ -346,8 +350,16 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
         else:
             party = "党的" if start < m.start() else ""
             add(start, m.end(), [f"{party}{session}届{p}中全会" for p in plenums])
+    listed = []  # spans of conferences of several scopes: the last scope's own match is inside one
+    for m in rx.CONFERENCE_SCOPES.finditer(masked):
+        start = _with_lead(masked, m.start())
+        lead = masked[start : m.start()]
+        add(start, m.end(), [lead + scope + m.group(2) for scope in rx.SCOPE_SEPARATOR.split(m.group(1))])
+        listed.append((m.start(), m.end()))
     for pattern in (rx.LOCAL_CONGRESS, rx.CONFERENCE):
         for m in pattern.finditer(masked):
+            if any(a <= m.start() < b for a, b in listed):
+                continue
             start = with_place_prefix(ctx, _with_lead(masked, m.start()))
             add(start, m.end(), [named(start, m.end())])
     return found

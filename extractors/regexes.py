@@ -281,5 +281,13 @@ LOCAL_CONGRESS = re.compile(
 CONFERENCE = re.compile(
     rf"(?:全国|全省|全市|全区|全县|中央|省委|市委)[{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议)"
 )
+# Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
+CONFERENCE_SCOPES = re.compile(
+    rf"((?:全国|全省|全市|全区|全县)(?:(?:、|和|及|与)(?:全国|全省|全市|全区|全县))+)"
+    rf"([{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
+)
+SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
+# A conjunction left before issuers once a list is cut at its 》: "《…》和市委市政府《…》" → 市委市政府
+LEADING_CONJUNCTION = re.compile(r"^(?:以及|和|及|与|并)")
 # What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议"
 MEETING_LEAD = re.compile(r"(?:党的|中央|(?:19|20)[0-9]{2}年)$")

@@ -47,6 +47,7 @@ HARBIN = "哈尔滨市教育局2018年工作计划\n"
 XIAN = "西安市教育局2019年工作要点\n"
 HEFEI = "安徽省教育厅2017年工作要点\n"
 SHUNDE = "佛山市顺德区教育局2019年工作要点\n"
+HEPING = "天津市和平区教育局2019年工作要点\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -73,6 +74,11 @@ CASES = [
              level=Level.NATIONAL)]),
     (QINGDAO + "（2）落实市委、市政府《关于加快推进教育现代化的意见》。",
      [expect("关于加快推进教育现代化的意见", issuers=("中共青岛市委", "青岛市人民政府"), level=Level.MUNICIPAL)]),
+    (HANGZHOU + "（二）认真落实《浙江省学前教育条例》和市委市政府《关于学前教育深化改革规范发展的实施意见》。",
+     [expect("关于学前教育深化改革规范发展的实施意见", issuers=("中共杭州市委", "杭州市人民政府"),
+             level=Level.MUNICIPAL, surface="市委市政府《关于学前教育深化改革规范发展的实施意见》")]),
+    (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
+     [expect("关于加强中小学校园安全工作的意见", issuers=("和平区人民政府",), level=Level.COUNTY)]),
     (GULOU + "2、落实区委区政府《关于深化教育领域综合改革的实施意见》。",
      [expect("关于深化教育领域综合改革的实施意见", level=Level.COUNTY, issuers=("中共南京市鼓楼区委", "南京市鼓楼区人民政府"))]),
     (HAIDIAN + "(二)贯彻中办国办《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》。",
@@ -118,6 +124,13 @@ CASES = [
      [expect("党的十九大", kind=Kind.MEETING, level=Level.NATIONAL, tier=Tier.B),
       expect("十九届二中全会", kind=Kind.MEETING), expect("十九届三中全会", kind=Kind.MEETING),
       expect("全国教育大会", level=Level.NATIONAL), expect("全省教育大会", level=Level.PROVINCIAL)]),
+    (ZHENGZHOU + "为贯彻落实全国、全省、全市教育工作会议精神，制定本计划。\n1. 贯彻全国和全省教育工作会议精神。",
+     [expect("全国教育工作会议", kind=Kind.MEETING, level=Level.NATIONAL, item="0",
+             surface="全国、全省、全市教育工作会议"),
+      expect("全省教育工作会议", kind=Kind.MEETING, level=Level.PROVINCIAL, item="0"),
+      expect("全市教育工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL, item="0"),
+      expect("全国教育工作会议", item="1", surface="全国和全省教育工作会议"),
+      expect("全省教育工作会议", item="1", level=Level.PROVINCIAL)]),
     (SICHUAN + "认真落实省委十一届六次全会精神。",
      [expect("省委十一届六次全会", kind=Kind.MEETING, level=Level.PROVINCIAL)]),
     (FOSHAN + "落实佛山市第十二次党代会的决策部署。",
