@@ -75,9 +75,12 @@ class ScannedCorpus:
 
     def resolved(self) -> Iterator[Extraction]:
         """Pass two: each document, read back from its entry, with its mentions resolved."""
-        for outcome in self.documents:
-            extraction = outcome.load()
-            yield replace(extraction, mentions=self.index.resolve(extraction.mentions, extraction.place))
+        return map(self.resolve, self.documents)
+
+    def resolve(self, outcome: Outcome) -> Extraction:
+        """One document of pass one, read back from its entry, with its mentions resolved."""
+        extraction = outcome.load()
+        return replace(extraction, mentions=self.index.resolve(extraction.mentions, extraction.place))
 
 
 def scan_corpus(

@@ -316,6 +316,24 @@ class PolicyTable:
                 seen_in.add((m.policy, m.doc))
                 gathered.documents += 1
 
+    def merge(self, other: PolicyTable) -> None:
+        """Add what `other` gathered from documents that come after those added so far (as when
+        a worker gathered them): the same table as adding their mentions here."""
+        for key, theirs in other._gathered.items():
+            mine = self._gathered.get(key)
+            if mine is None:
+                self._gathered[key] = theirs
+                continue
+            if theirs.rank < mine.rank:
+                mine.rank, mine.kind, mine.level = theirs.rank, theirs.kind, theirs.level
+                mine.level_source, mine.jurisdiction = theirs.level_source, theirs.jurisdiction
+            mine.issuers = _with(mine.issuers, theirs.issuers)
+            mine.aliases = _with(mine.aliases, theirs.aliases)
+            mine.doc_number = mine.doc_number or theirs.doc_number
+            mine.implements = _with(mine.implements, theirs.implements)
+            mine.mentions += theirs.mentions
+            mine.documents += theirs.documents
+
     def __len__(self) -> int:
         return len(self._gathered)
 

@@ -15,21 +15,25 @@ document removed from the input survives the next build.
 from __future__ import annotations
 
 import heapq
+import io
 import itertools
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from extractors.corpus import ScannedCorpus, scan_corpus
+from extractors.corpus import Outcome, ScannedCorpus, scan_corpus
 from extractors.identity import PolicyTable
+from extractors.pipeline import Extraction
 from graph.build import (
     EXTERNAL,
     document_graph,
@@ -39,7 +43,7 @@ from graph.build import (
     policies_graph,
     referenced_places_and_bodies,
 )
-from graph.report import Summary, Tally, format_summary
+from graph.report import PartCounts, Summary, Tally, count_part, format_summary
 from ontology.vocabulary import NodeType, Relation
 
 DEFAULT_BASE = "https://w3id.org/policykg/"
@@ -101,15 +105,18 @@ def build(
         )
         if not scanned.documents:
             raise NothingToBuild("no readable document in the input")
-        result = write_outputs(scanned, stage, base=base, full=full)
+        result = write_outputs(scanned, stage, base=base, full=full, workers=workers or os.cpu_count() or 1)
     result.out = out
     result.files = [out / name for name in OUTPUTS if (out / name).exists()]
     return result
 
 
-def write_outputs(scanned: ScannedCorpus, stage: Path, *, base: str, full: bool = False) -> BuildResult:
-    """Every output into `stage`, part by part: each document's part as it is resolved, then the
-    policies a few thousand at a time, then the bodies and places they all name.
+def write_outputs(
+    scanned: ScannedCorpus, stage: Path, *, base: str, full: bool = False, workers: int = 1
+) -> BuildResult:
+    """Every output into `stage`, part by part: each document's part as it is resolved (on
+    `workers` processes for a large corpus), then the policies a few thousand at a time, then the
+    bodies and places they all name.
 
     A small corpus (or with `full`) is also merged into one graph in memory, for JSON-LD (rdflib
     holds every triple to write it) and a map page per document and policy.  A large one gets a
@@ -137,16 +144,18 @@ def write_outputs(scanned: ScannedCorpus, stage: Path, *, base: str, full: bool 
             if whole is not None:
                 merge_part(whole, part)
 
-        for extraction in scanned.resolved():
-            document = extraction.document
-            for mention in extraction.mentions:
-                mention_lines.write(json.dumps(mention.to_json(), ensure_ascii=False) + "\n")
-            mentions += len(extraction.mentions)
-            table.add(extraction.mentions)
-            publish(document_graph(document, extraction.mentions))
-            documents.append(document_node(document.doc))
-            dates.append(document.date)
-            _gather(referenced_places_and_bodies([document], []), bodies, places)
+        for rendered in rendered_documents(scanned, base=base, keep=whole is not None, workers=workers):
+            turtle.written(rendered.turtle, rendered.triples)
+            node_link.written(rendered.nodes, rendered.links)
+            mention_lines.writelines(line + "\n" for line in rendered.mentions)
+            mentions += len(rendered.mentions)
+            tally.merge(rendered.counts)
+            table.merge(rendered.policies)
+            if whole is not None:
+                merge_part(whole, rendered.part)
+            documents.append(rendered.node)
+            dates.append(rendered.date)
+            _gather(rendered.bodies_and_places, bodies, places)
         scanned.index = None  # resolved: free it before the policies are written
         for chunk in _batches(table.policies(), POLICIES_PER_PART):
             _gather(referenced_places_and_bodies([], chunk), bodies, places)
@@ -163,6 +172,79 @@ def write_outputs(scanned: ScannedCorpus, stage: Path, *, base: str, full: bool 
     else:
         _write_digest_map(table, summary, stage)
     return BuildResult(stage, summary, scanned.failures, mentions, turtle.triples, whole)
+
+
+@dataclass
+class RenderedDocument:
+    """One document's part of the graph, written out where it was built (in a worker, for a large
+    corpus), with what the whole corpus needs to know of it."""
+
+    node: str  # its Document node
+    date: str
+    turtle: str  # its subjects, as graph.rdf.write_part writes them
+    triples: int
+    nodes: list[str]  # node-link JSON, as node_link_lines gives them
+    links: list[str]
+    mentions: list[str]  # mentions.jsonl lines
+    counts: PartCounts  # for the report
+    policies: PolicyTable  # what its mentions say of the policies they name
+    bodies_and_places: tuple[set[str], set[str]]  # the bodies and places it names
+    part: nx.MultiDiGraph | None = None  # the part itself, when the whole graph is kept
+
+
+def render_document(extraction: Extraction, *, base: str, keep: bool = False) -> RenderedDocument:
+    """A resolved document's part of the graph, built and written out."""
+    from graph.rdf import write_part
+
+    document = extraction.document
+    part = document_graph(document, extraction.mentions)
+    turtle = io.StringIO()
+    triples = write_part(part, turtle, base=base)
+    nodes, links = node_link_lines(part)
+    policies = PolicyTable()
+    policies.add(extraction.mentions)
+    return RenderedDocument(
+        node=document_node(document.doc),
+        date=document.date,
+        turtle=turtle.getvalue(),
+        triples=triples,
+        nodes=nodes,
+        links=links,
+        mentions=[json.dumps(m.to_json(), ensure_ascii=False) for m in extraction.mentions],
+        counts=count_part(part),
+        policies=policies,
+        bodies_and_places=referenced_places_and_bodies([document], []),
+        part=part if keep else None,
+    )
+
+
+# What a worker of rendered_documents reads: set before its processes fork, so that each
+# inherits the corpus index instead of receiving a copy of it.
+_RENDERING: tuple[ScannedCorpus, str] | None = None
+_CHUNK = 8  # documents per task
+
+
+def rendered_documents(
+    scanned: ScannedCorpus, *, base: str, keep: bool = False, workers: int = 1
+) -> Iterator[RenderedDocument]:
+    """Each document of pass one resolved and rendered, in input order; on `workers` processes
+    unless the parts are kept (a small corpus) or there are too few documents to share."""
+    if keep or workers == 1 or len(scanned.documents) < 2 * _CHUNK:
+        for outcome in scanned.documents:
+            yield render_document(scanned.resolve(outcome), base=base, keep=keep)
+        return
+    global _RENDERING
+    _RENDERING = (scanned, base)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_render_in_worker, scanned.documents, chunksize=_CHUNK)
+    finally:
+        _RENDERING = None
+
+
+def _render_in_worker(outcome: Outcome) -> RenderedDocument:
+    scanned, base = _RENDERING
+    return render_document(scanned.resolve(outcome), base=base)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -245,6 +327,20 @@ def reading_material(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, 
 # ----------------------------------------------------------------------- graph.json
 
 
+def node_link_lines(graph: nx.MultiDiGraph) -> tuple[list[str], list[str]]:
+    """A part's own nodes and all its links as node-link JSON objects, each sorted."""
+    external = graph.graph.get(EXTERNAL, ())
+    nodes = [
+        json.dumps({"id": node, **graph.nodes[node]}, ensure_ascii=False, sort_keys=True)
+        for node in sorted(n for n in graph.nodes if n not in external)
+    ]
+    links = [
+        json.dumps({"source": source, "target": target, "key": key, **attrs}, ensure_ascii=False, sort_keys=True)
+        for source, target, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
+    ]
+    return nodes, links
+
+
 class NodeLinkStream:
     """graph.json written part by part: networkx's node-link JSON, each part's nodes and links
     sorted, one to a line (links wait in a temporary file until every node is written)."""
@@ -256,15 +352,17 @@ class NodeLinkStream:
         self._nodes_written = self._links_written = 0
 
     def part(self, graph: nx.MultiDiGraph) -> None:
-        external = graph.graph.get(EXTERNAL, ())
-        for node in sorted(n for n in graph.nodes if n not in external):
+        self.written(*node_link_lines(graph))
+
+    def written(self, nodes: list[str], links: list[str]) -> None:
+        """A part's lines from node_link_lines (a worker's)."""
+        for node in nodes:
             self._out.write(",\n" if self._nodes_written else "\n")
-            self._out.write(json.dumps({"id": node, **graph.nodes[node]}, ensure_ascii=False, sort_keys=True))
+            self._out.write(node)
             self._nodes_written += 1
-        for source, target, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        for link in links:
             self._links.write(",\n" if self._links_written else "\n")
-            link = {"source": source, "target": target, "key": key, **attrs}
-            self._links.write(json.dumps(link, ensure_ascii=False, sort_keys=True))
+            self._links.write(link)
             self._links_written += 1
 
     def close(self) -> None:

@@ -572,6 +572,19 @@ def _header() -> str:
     return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES) + "\n"
 
 
+def write_part(graph: nx.MultiDiGraph, out: TextIO, *, base: str = DEFAULT_BASE) -> int:
+    """The subjects a part describes, as Turtle without prefixes, to `out`; the number of triples."""
+    iris = _Iris(base)  # one part's IRIs: a cache for the whole corpus would grow with it
+    count = 0
+    for subject, produce in _subjects(graph, iris):
+        try:
+            block = produce()
+        except (KeyError, ValueError) as error:  # say which node broke the contract of graph/build.py
+            raise ValueError(f"cannot write {subject}: {error!r}") from error
+        count += _write_block(out, subject, block)
+    return count
+
+
 class TurtleStream:
     """Turtle written part by part (graph/build.py, EXTERNAL): the prefixes, each part's subjects
     sorted, then the DCAT description of the dataset.  Nothing of a part is kept once it is written."""
@@ -583,13 +596,12 @@ class TurtleStream:
         out.write(_header())
 
     def part(self, graph: nx.MultiDiGraph) -> None:
-        iris = _Iris(self.base)  # one part's IRIs: a cache for the whole corpus would grow with it
-        for subject, produce in _subjects(graph, iris):
-            try:
-                block = produce()
-            except (KeyError, ValueError) as error:  # say which node broke the contract of graph/build.py
-                raise ValueError(f"cannot write {subject}: {error!r}") from error
-            self.triples += _write_block(self.out, subject, block)
+        self.triples += write_part(graph, self.out, base=self.base)
+
+    def written(self, text: str, triples: int) -> None:
+        """A part written elsewhere by write_part (a worker's), with its triple count."""
+        self.out.write(text)
+        self.triples += triples
 
     def dataset(self, settings: dict, documents: Iterable[str]) -> None:
         """The dcat:Dataset (`settings` from dataset_settings) with every document node as a source."""

@@ -42,6 +42,67 @@ def summarize(graph: nx.MultiDiGraph, top: int = 10) -> Summary:
         return tally.finish()
 
 
+@dataclass
+class PartCounts:
+    """What one part of a graph adds to a Summary: small, so that a worker that built the part
+    can send it back instead of the part."""
+
+    documents: int = 0
+    sections: int = 0
+    items: int = 0
+    meetings: int = 0
+    organizations: int = 0
+    relations: Counter = field(default_factory=Counter)
+    cited: list[str] = field(default_factory=list)  # each policy cited, once per citing document
+    without_basis: list[str] = field(default_factory=list)  # "doc\torder\titem\theading" of items citing nothing
+    seeds: list[str] = field(default_factory=list)  # "policy\tdoc#item" of item → policy IMPLEMENTS
+    upward: list[tuple[str, str]] = field(default_factory=list)  # policy → policy IMPLEMENTS
+    names: dict[str, str] = field(default_factory=dict)  # "title (level)" of the policies in `upward`
+    policies: list[tuple[str, str, str, int]] = field(default_factory=list)  # (node, level, title, cited)
+
+
+def count_part(graph: nx.MultiDiGraph) -> PartCounts:
+    """The counts of one part (or of a whole graph): its own nodes, and every edge it holds."""
+    counts = PartCounts()
+    external = graph.graph.get(EXTERNAL, ())
+    citing: set[tuple[str, str]] = set()
+    cites: set[str] = set()
+    implements = Relation.IMPLEMENTS.neo4j_type
+    for source, target, data in graph.edges(data=True):
+        if data["type"] in _CITATIONS and graph.nodes[source].get("type") == NodeType.WORK_ITEM.value:
+            counts.relations[data["type"]] += 1
+            citing.add((target, data["doc"]))
+            cites.add(source)
+            if data["type"] == implements:
+                item = graph.nodes[source]
+                counts.seeds.append(f"{target}\t{item['doc']}#{item['item']}")
+        elif data["type"] == implements:  # policy → policy
+            counts.upward.append((source, target))
+            for node in (source, target):  # a part describes an implemented policy it leaves to another
+                counts.names[node] = f"{graph.nodes[node]['title']} ({graph.nodes[node]['level']})"
+    counts.cited = sorted(target for target, _ in citing)
+    for node, data in graph.nodes(data=True):
+        if node in external:
+            continue
+        kind = data.get("type")
+        if kind == NodeType.DOCUMENT.value:
+            counts.documents += 1
+        elif kind == NodeType.SECTION.value:
+            counts.sections += 1
+        elif kind == NodeType.WORK_ITEM.value:
+            counts.items += 1
+            if node not in cites and data.get("item") != "0":
+                fields = (data["doc"], str(data["order"]), str(data["item"]), data.get("heading", ""))
+                counts.without_basis.append("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
+        elif kind == NodeType.MEETING.value:
+            counts.meetings += 1
+        elif kind == NodeType.ORGANIZATION.value:
+            counts.organizations += 1
+        elif kind == NodeType.POLICY.value:
+            counts.policies.append((node, data["level"], data["title"], data.get("cited", 0)))
+    return counts
+
+
 class Tally:
     """A Summary counted part by part (graph/build.py, EXTERNAL), keeping counters, not parts.
 
@@ -69,52 +130,32 @@ class Tally:
         self._spools.close()
 
     def add(self, graph: nx.MultiDiGraph) -> None:
+        self.merge(count_part(graph))
+
+    def merge(self, counts: PartCounts) -> None:
         summary = self.summary
-        external = graph.graph.get(EXTERNAL, ())
-        citing_here: set[tuple[str, str]] = set()
-        cites: set[str] = set()
-        implements = Relation.IMPLEMENTS.neo4j_type
-        for source, target, data in graph.edges(data=True):
-            source_type = graph.nodes[source].get("type")
-            if data["type"] in _CITATIONS and source_type == NodeType.WORK_ITEM.value:
-                summary.relations[data["type"]] = summary.relations.get(data["type"], 0) + 1
-                summary.mentions += 1
-                citing_here.add((target, data["doc"]))
-                cites.add(source)
-                if data["type"] == implements:
-                    item = graph.nodes[source]
-                    self._seeds.write(f"{target}\t{item['doc']}#{item['item']}\n")
-            elif data["type"] == implements:  # policy → policy
-                self._upward.setdefault(source, []).append(target)
-                for node in (source, target):  # a part describes an implemented policy it leaves to another
-                    self._names[node] = f"{graph.nodes[node]['title']} ({graph.nodes[node]['level']})"
-        self._citing.update(target for target, _ in citing_here)
-        for node, data in graph.nodes(data=True):
-            if node in external:
-                continue
-            kind = data.get("type")
-            if kind == NodeType.DOCUMENT.value:
-                summary.documents += 1
-            elif kind == NodeType.SECTION.value:
-                summary.sections += 1
-            elif kind == NodeType.WORK_ITEM.value:
-                summary.items += 1
-                if node not in cites and data.get("item") != "0":
-                    fields = (data["doc"], str(data["order"]), str(data["item"]), data.get("heading", ""))
-                    self._without_basis.write("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields) + "\n")
-            elif kind == NodeType.MEETING.value:
-                summary.meetings += 1
-            elif kind == NodeType.ORGANIZATION.value:
-                summary.organizations += 1
-            elif kind == NodeType.POLICY.value:
-                level = data["level"]
-                summary.policies_by_level[level] = summary.policies_by_level.get(level, 0) + 1
-                if node in self._citing:
-                    rank = (self._citing[node], data.get("cited", 0), _Reversed(data["title"]), data["title"], level)
-                    if len(self._ranked) < self._top:
-                        heapq.heappush(self._ranked, rank)
-                    elif rank > self._ranked[0]:
-                        heapq.heapreplace(self._ranked, rank)
+        summary.documents += counts.documents
+        summary.sections += counts.sections
+        summary.items += counts.items
+        summary.meetings += counts.meetings
+        summary.organizations += counts.organizations
+        for relation, n in counts.relations.items():
+            summary.relations[relation] = summary.relations.get(relation, 0) + n
+            summary.mentions += n
+        self._citing.update(counts.cited)
+        self._without_basis.writelines(line + "\n" for line in counts.without_basis)
+        self._seeds.writelines(line + "\n" for line in counts.seeds)
+        for source, target in counts.upward:
+            self._upward.setdefault(source, []).append(target)
+        self._names.update(counts.names)
+        for node, level, title, cited in counts.policies:
+            summary.policies_by_level[level] = summary.policies_by_level.get(level, 0) + 1
+            if node in self._citing:
+                rank = (self._citing[node], cited, _Reversed(title), title, level)
+                if len(self._ranked) < self._top:
+                    heapq.heappush(self._ranked, rank)
+                elif rank > self._ranked[0]:
+                    heapq.heapreplace(self._ranked, rank)
 
     def finish(self) -> Summary:
         """The summary of every part added."""

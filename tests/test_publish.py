@@ -131,12 +131,13 @@ def streamed_build(tmp_path_factory):
     import graph.publish as publish
 
     out = tmp_path_factory.mktemp("streamed") / "out"
-    small, per_part = publish.SMALL_CORPUS, publish.POLICIES_PER_PART
-    publish.SMALL_CORPUS, publish.POLICIES_PER_PART = 0, 7  # stream, and split the policies into many parts
+    saved = publish.SMALL_CORPUS, publish.POLICIES_PER_PART, publish._CHUNK
+    # stream; render documents on two processes, a few to a task; split the policies into many parts
+    publish.SMALL_CORPUS, publish.POLICIES_PER_PART, publish._CHUNK = 0, 7, 2
     try:
-        result = build([SEED, CORPUS], out, keywords=False)
+        result = build([SEED, CORPUS], out, keywords=False, workers=2)
     finally:
-        publish.SMALL_CORPUS, publish.POLICIES_PER_PART = small, per_part
+        publish.SMALL_CORPUS, publish.POLICIES_PER_PART, publish._CHUNK = saved
     return result, out
 
 
