@@ -23,9 +23,13 @@ from ontology.vocabulary import Kind, Level, LevelSource, Relation
 
 _LEVEL_OF_RELATIVE = {
     "省": Level.PROVINCIAL,
+    "自治区": Level.PROVINCIAL,
     "市": Level.MUNICIPAL,
+    "州": Level.MUNICIPAL,
+    "盟": Level.MUNICIPAL,
     "区": Level.COUNTY,
     "县": Level.COUNTY,
+    "旗": Level.COUNTY,
 }
 
 
@@ -45,8 +49,21 @@ class Place:
         return self.jurisdiction.level if self.jurisdiction else Level.UNKNOWN
 
     def relative(self, word: str) -> Jurisdiction | None:
-        """省 → the province, 市 → the city, 区/县 → the county."""
-        return {"省": self.province, "市": self.city, "区": self.county, "县": self.county}.get(word)
+        """省 → the province, 市 → the city, 区/县 → the county; in an autonomous region 自治区 (and
+        区, where the plan is no district's) → the region; 州, 盟 and 旗 → the autonomous prefecture,
+        league or banner the plan belongs to."""
+        region = self.province if self.province and self.province.name.endswith("自治区") else None
+        if word in ("州", "盟"):
+            return self.city if self.city and self.city.name.endswith(word) else None
+        if word == "旗":
+            return self.county if self.county and self.county.name.endswith(word) else None
+        return {
+            "省": self.province,
+            "自治区": region,
+            "市": self.city,
+            "区": self.county or region,
+            "县": self.county,
+        }.get(word)
 
 
 def place_of(jurisdiction: Jurisdiction | None, issuer: str = "", year: int | None = None) -> Place:
@@ -136,6 +153,8 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
         written = _official_place_name(whole, place)
         if rest.startswith("委"):  # 市委, 省委办公厅, 市委宣传部: Party committees
             return f"中共{written}{rest}", flags
+        if rest.startswith("党委"):  # 自治区党委: the region's Party committee
+            return f"中共{written}委员会{rest[2:]}", flags
         if rest.startswith("政府"):
             rest = "人民" + rest
         return f"{m.group(1) or ''}{written}{rest}", flags
@@ -205,6 +224,10 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if rx.CENTRAL.match(rx.YEAR_LEAD.sub("", title)):  # 2019年全国教育工作会议
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     jurisdiction = _first_place(title, place.year)
+    lead = rx.RELATIVE_PLACE_LEAD.match(title)
+    named_in_full = jurisdiction is not None and title.startswith(jurisdiction.name)
+    if lead and place.relative(lead.group(1)) and not named_in_full:  # 全州 of 凉山州, not 全州县
+        jurisdiction = place.relative(lead.group(1))
     if jurisdiction:
         return Decision(jurisdiction.level, LevelSource.CUE, jurisdiction)
     quoted = _quoted_place(title, place)

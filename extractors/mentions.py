@@ -175,7 +175,7 @@ def _split_joined_bodies(text: str) -> list[str]:
             rest.startswith(("中共", "中国共产党"))
             or place_at(rest, 0)
             or national_body_at(rest)
-            or (rest[0] in "省市区县" and rx.ORG.fullmatch(rest[1:] or "-"))
+            or (rest[0] in "省市区县州盟旗" and rx.ORG.fullmatch(rest[1:] or "-"))
         )
         if rx.ORG.fullmatch(text[:end]) and next_body:
             return [text[:end], *_split_joined_bodies(rest)]

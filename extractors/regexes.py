@@ -221,17 +221,24 @@ TITLE_ISSUER_END = re.compile(r"关于|印发|转发|批转")
 CENTRAL = re.compile(
     r"^(?:党的|中共中央|中国共产党|中央|全国|国家|国务院)|^(?:十|二十)[一二三四五六七八九]?届|^(?:十|二十)[一二三四五六七八九]?大$"
 )
+# The words that name a place relative to the citing plan: province (an autonomous region's
+# 自治区, and its 区 where the plan is no district's), city (州 of an autonomous prefecture, 盟 of
+# Inner Mongolia), county (旗 of Inner Mongolia): "自治区党委", "全州", "旗教育局"
+_RELATIVE = "(自治区|省|市|区|县|州|盟|旗)"
+_NOT_A_PLACE_AFTER = "(?!场|民|属|长|级|域|委员|帜|舰)"  # 市场, 市民, 区域, 州长, 旗帜 …
 # A title or issuer that starts with its place relative to the citing plan: "市义务教育…计划",
-# "全省教育工作会议" (not 市场, 市民, 区域 …)
-RELATIVE_START = re.compile(r"^(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
+# "全省教育工作会议", "自治区教育督导规定"
+RELATIVE_START = re.compile(rf"^(?:我|全|本)?{_RELATIVE}{_NOT_A_PLACE_AFTER}")
+# …with 全, 我 or 本, which a short place name may also start with: "全州教育工作会议" (凉山州), not 全州县
+RELATIVE_PLACE_LEAD = re.compile(rf"^(?:我|全|本){_RELATIVE}{_NOT_A_PLACE_AFTER}")
 # …after a year: "2017年全省教育工作会议"
-RELATIVE_LEAD = re.compile(r"^((?:19|20)[0-9]{2}年)?(?:我|全|本)?(省|市|区|县)(?!场|民|属|长|级|域|委员)")
+RELATIVE_LEAD = re.compile(rf"^((?:19|20)[0-9]{{2}}年)?(?:我|全|本)?{_RELATIVE}{_NOT_A_PLACE_AFTER}")
 # …just before a title: "制定我市《…》"
-RELATIVE_BEFORE = re.compile(r"(?:我|全|本)(省|市|区|县)$")
+RELATIVE_BEFORE = re.compile(rf"(?:我|全|本){_RELATIVE}$")
 # …inside a title: "加强全市幼儿园师资队伍建设的实施意见"
-RELATIVE_INSIDE = re.compile(r"(?:全|我|本)(省|市|区|县)")
-# A relative issuer: "省教育厅", "市委", "中共市委", "区政府"
-RELATIVE_ISSUER = re.compile(r"^(中共)?(省|市|区|县)(.*)$")
+RELATIVE_INSIDE = re.compile(rf"(?:全|我|本){_RELATIVE}")
+# A relative issuer: "省教育厅", "市委", "中共市委", "区政府", "自治区党委"
+RELATIVE_ISSUER = re.compile(rf"^(中共)?{_RELATIVE}(.*)$")
 # A year that leads a meeting's name: "2019年全国教育工作会议"
 YEAR_LEAD = re.compile(r"^(?:19|20)[0-9]{2}年")
 # A quoted slogan that may end in a place: "“文化佛山”三年行动计划" → 文化佛山
@@ -279,11 +286,11 @@ LOCAL_CONGRESS = re.compile(
 )
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会"
 CONFERENCE = re.compile(
-    rf"(?:全国|全省|全市|全区|全县|中央|省委|市委)[{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议)"
+    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)[{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议)"
 )
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 CONFERENCE_SCOPES = re.compile(
-    rf"((?:全国|全省|全市|全区|全县)(?:(?:、|和|及|与)(?:全国|全省|全市|全区|全县))+)"
+    rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)(?:全国|全省|全市|全区|全县|全州|全盟|全旗))+)"
     rf"([{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")

@@ -48,6 +48,10 @@ XIAN = "西安市教育局2019年工作要点\n"
 HEFEI = "安徽省教育厅2017年工作要点\n"
 SHUNDE = "佛山市顺德区教育局2019年工作要点\n"
 HEPING = "天津市和平区教育局2019年工作要点\n"
+GUANGXI = "广西壮族自治区教育厅2019年工作要点\n"
+NANNING = "南宁市教育局2019年工作要点\n"
+LIANGSHAN = "凉山彝族自治州教育局2019年工作要点\n"
+EJIN_HORO = "鄂尔多斯市伊金霍洛旗教育体育局2020年工作计划\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -79,6 +83,26 @@ CASES = [
              level=Level.MUNICIPAL, surface="市委市政府《关于学前教育深化改革规范发展的实施意见》")]),
     (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
      [expect("关于加强中小学校园安全工作的意见", issuers=("和平区人民政府",), level=Level.COUNTY)]),
+    # ---- autonomous regions, prefectures and banners: 自治区, 区, 州, 旗 relative to the plan
+    (GUANGXI + "1．认真落实自治区党委《关于加强新时代高校党的建设的实施意见》，贯彻全区教育大会精神。",
+     [expect("关于加强新时代高校党的建设的实施意见", issuers=("中共广西壮族自治区委员会",), level=Level.PROVINCIAL),
+      expect("全区教育大会", kind=Kind.MEETING, level=Level.PROVINCIAL, jurisdiction="450000")]),
+    (GUANGXI + "5．落实区政府办公厅《关于调整优化结构的实施意见》，修订《自治区教育督导规定》。",
+     [expect("关于调整优化结构的实施意见", issuers=("广西壮族自治区人民政府办公厅",), level=Level.PROVINCIAL),
+      expect("自治区教育督导规定", relation=Relation.REVISES, level=Level.PROVINCIAL)]),
+    (NANNING + "1. 贯彻全区教育工作会议精神，落实市委《关于教育的意见》。",
+     [expect("全区教育工作会议", level=Level.PROVINCIAL, jurisdiction="450000"),
+      expect("关于教育的意见", issuers=("中共南宁市委",), level=Level.MUNICIPAL)]),
+    (LIANGSHAN + "1. 落实州委州政府《关于推进教育扶贫的实施意见》，贯彻全州教育工作会议精神，落实《全州县教育发展规划》。",
+     [expect("关于推进教育扶贫的实施意见", issuers=("中共凉山彝族自治州委", "凉山彝族自治州人民政府"),
+             level=Level.MUNICIPAL),
+      expect("全州教育工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL, jurisdiction="513400"),
+      expect("全州县教育发展规划", level=Level.COUNTY, jurisdiction="450324")]),
+    (EJIN_HORO + "1. 落实旗委旗政府《关于加快教育现代化的实施意见》，贯彻全旗教育工作会议精神，执行自治区教育厅《关于规范办学行为的通知》。",
+     [expect("关于加快教育现代化的实施意见", level=Level.COUNTY,
+             issuers=("中共鄂尔多斯市伊金霍洛旗委", "鄂尔多斯市伊金霍洛旗人民政府")),
+      expect("全旗教育工作会议", level=Level.COUNTY, jurisdiction="150627"),
+      expect("关于规范办学行为的通知", issuers=("内蒙古自治区教育厅",), level=Level.PROVINCIAL)]),
     (GULOU + "2、落实区委区政府《关于深化教育领域综合改革的实施意见》。",
      [expect("关于深化教育领域综合改革的实施意见", level=Level.COUNTY, issuers=("中共南京市鼓楼区委", "南京市鼓楼区人民政府"))]),
     (HAIDIAN + "(二)贯彻中办国办《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》。",
