@@ -170,8 +170,11 @@ TRIGGER = re.compile("|".join(sorted((re.escape(w) for ws in TRIGGERS.values() f
 QUALIFIER_BEFORE = re.compile(r"(?:新修订|新修改|新|最新|修订后的|修改后的)的?$")
 # A revision written after the title: "启动《佛山市教育装备建设指南》修订", "对《…》进行修订"
 REVISION_AFTER = re.compile(r"(?:的)?(?:进行)?(?:修订|修改)")
-# Who made a title, said between the issuer and the brackets: "国务院办公厅印发的《…》"
-MADE_BY_BEFORE = re.compile(r"(?:印发|出台|制定|制订|发布|颁布|下发|公布)的$")
+# Making a title, written after it: "启动《长沙市学前教育条例》立法调研", "做好《…规划》编制工作"
+ISSUING_AFTER = re.compile(r"(?:的)?(?:立法|编制|起草|制定|制订)(?:调研|论证|工作)?")
+# Who made a title, said between the issuer and the brackets: "国务院办公厅印发的《…》",
+# "市委办公厅、市政府办公厅联合印发的《…》"
+MADE_BY_BEFORE = re.compile(r"(?:联合|共同)?(?:印发|出台|制定|制订|发布|颁布|下发|公布)的$")
 # A document number after the title: "《…》（国发〔2016〕40号）", "(教基〔2017〕3号)"
 DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号)\)")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
@@ -294,7 +297,8 @@ CONFERENCE_SCOPES = re.compile(
     rf"([{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
-# A conjunction left before issuers once a list is cut at its 》: "《…》和市委市政府《…》" → 市委市政府
-LEADING_CONJUNCTION = re.compile(r"^(?:以及|和|及|与|并)")
+# What may stand before issuers and is no part of them: a conjunction left once a list is cut at
+# its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
+LEADING_CONJUNCTION = re.compile(rf"^(?:以及|和|及|与|并|[{CN_NUM}]{{1,3}}是|其[{CN_NUM}]{{1,3}}[,，、]?)")
 # What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议"
 MEETING_LEAD = re.compile(r"(?:党的|中央|(?:19|20)[0-9]{2}年)$")

@@ -48,6 +48,7 @@ XIAN = "西安市教育局2019年工作要点\n"
 HEFEI = "安徽省教育厅2017年工作要点\n"
 SHUNDE = "佛山市顺德区教育局2019年工作要点\n"
 HEPING = "天津市和平区教育局2019年工作要点\n"
+CHANGSHA = "长沙市教育局2021年工作要点\n"
 GUANGXI = "广西壮族自治区教育厅2019年工作要点\n"
 NANNING = "南宁市教育局2019年工作要点\n"
 LIANGSHAN = "凉山彝族自治州教育局2019年工作要点\n"
@@ -66,6 +67,9 @@ CASES = [
     (HANGZHOU + "（四）规范民办教育。启动《杭州市民办教育管理办法》修订工作，落实新修订《民办教育促进法》。",
      [expect("杭州市民办教育管理办法", relation=Relation.REVISES, level=Level.MUNICIPAL),
       expect("民办教育促进法", relation=Relation.IMPLEMENTS, level=Level.NATIONAL)]),
+    (CHANGSHA + "六是出台《长沙市“十四五”教育事业发展规划》，启动《长沙市学前教育条例》立法调研。",
+     [expect("长沙市“十四五”教育事业发展规划", relation=Relation.ISSUES),
+      expect("长沙市学前教育条例", relation=Relation.ISSUES, trigger="立法调研", level=Level.MUNICIPAL)]),
     (KUNMING + "3. 研究制订《昆明市中小学校园欺凌综合治理方案》，修订《昆明市中小学学籍管理办法》。",
      [expect("昆明市中小学校园欺凌综合治理方案", relation=Relation.ISSUES, level=Level.MUNICIPAL),
       expect("昆明市中小学学籍管理办法", relation=Relation.REVISES)]),
@@ -81,6 +85,9 @@ CASES = [
     (HANGZHOU + "（二）认真落实《浙江省学前教育条例》和市委市政府《关于学前教育深化改革规范发展的实施意见》。",
      [expect("关于学前教育深化改革规范发展的实施意见", issuers=("中共杭州市委", "杭州市人民政府"),
              level=Level.MUNICIPAL, surface="市委市政府《关于学前教育深化改革规范发展的实施意见》")]),
+    (CHANGSHA + "四是市委办公厅、市政府办公厅联合印发的《长沙市义务教育质量实施方案》要落地见效。",
+     [expect("长沙市义务教育质量实施方案", issuers=("中共长沙市委办公厅", "长沙市人民政府办公厅"),
+             surface="市委办公厅、市政府办公厅联合印发的《长沙市义务教育质量实施方案》")]),
     (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
      [expect("关于加强中小学校园安全工作的意见", issuers=("和平区人民政府",), level=Level.COUNTY)]),
     # ---- autonomous regions, prefectures and banners: 自治区, 区, 州, 旗 relative to the plan
