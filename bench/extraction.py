@@ -1,9 +1,9 @@
 """Citation extraction throughput on one core, against jieba.cut over the same text, in one run.
 
-    .venv/bin/python bench/extraction.py [--repeat 5]
+    .venv/bin/python bench/extraction.py [--repeat 20]
 
 The text is every plan the project ships (the seed and the nine plans of tests/corpus), decoded
-once.  Each contender runs `repeat` times over all of it and the best run counts (the least
+once.  The contenders take turns, `repeat` rounds, and each one's best run counts (the least
 disturbed by anything else on the machine); the extractor's caches are emptied before each
 run.  Printed: MB/s of UTF-8 text for
   - extraction without topic keywords (extractors.pipeline.extract_text),
@@ -29,18 +29,21 @@ def texts() -> list[str]:
     return [read_document(path)[0] for path in files]
 
 
-def best_seconds(run, repeat: int) -> float:
-    timings = []
+def best_seconds(contenders: dict, repeat: int) -> dict[str, float]:
+    """Each contender's best time over `repeat` rounds; every round runs each contender once, so
+    a machine that slows down for a while slows all of them alike."""
+    timings: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
+        for name, run in contenders.items():
+            started = time.perf_counter()
+            run()
+            timings[name].append(time.perf_counter() - started)
+    return {name: min(times) for name, times in timings.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
 
     import jieba
@@ -67,9 +70,10 @@ def main() -> None:
     def jieba_cut():
         return [list(tokenizer.cut(t)) for t in corpus]
 
-    plain = megabytes / best_seconds(extraction(False), args.repeat)
-    with_keywords = megabytes / best_seconds(extraction(True), args.repeat)
-    cut = megabytes / best_seconds(jieba_cut, args.repeat)
+    best = best_seconds(
+        {"plain": extraction(False), "with keywords": extraction(True), "jieba.cut": jieba_cut}, args.repeat
+    )
+    plain, with_keywords, cut = (megabytes / best[name] for name in ("plain", "with keywords", "jieba.cut"))
     print(f"text: {len(corpus)} plans, {megabytes:.2f} MB (UTF-8), best of {args.repeat} runs, one core")
     rows = [
         ("extraction, no keywords", plain, "asked: ≥ 20×"),
