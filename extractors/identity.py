@@ -127,8 +127,14 @@ def resolve_corpus(documents: list[tuple[Place, list[Mention]]]) -> tuple[list[l
 
 
 def key_mentions(mentions: list[Mention], place: Place) -> list[Mention]:
-    """Each mention with the key its own document gives it (the first step, document by document)."""
-    return [replace(m, policy=mention_key(m, place)) for m in mentions]
+    """Each mention with the key its own document gives it (the first step, document by document);
+    a declared short name takes the key of the title it stands for."""
+    keyed = [replace(m, policy=mention_key(m, place)) for m in mentions]
+    key_of: dict[str, str] = {}
+    for m in keyed:
+        if not m.refers_to:
+            key_of.setdefault(m.title, m.policy)
+    return [replace(m, policy=key_of[m.refers_to]) if m.refers_to in key_of else m for m in keyed]
 
 
 IndexEntries = tuple[frozenset[str], tuple[tuple[str, "Candidate"], ...]]
@@ -200,8 +206,8 @@ def _explicit_variants(m: Mention) -> list[tuple[str, Candidate]]:
     """A title of known level (by a cue, or as what its plan issues), by the ways a bare mention
     elsewhere may write it: as printed, without its issuers (《国务院关于X》 → 关于X), and without
     its leading place (《四川省X行动计划》 → X行动计划)."""
-    if m.kind is not Kind.DOCUMENT or m.level_source not in (LevelSource.CUE, LevelSource.CONTEXT):
-        return []
+    if m.kind is not Kind.DOCUMENT or m.level_source not in (LevelSource.CUE, LevelSource.CONTEXT) or m.refers_to:
+        return []  # a short name (《总体方案》) means its full title only in the plan that declared it
     title = normalize_title(m.title)
     candidate = (m.policy, m.level, m.jurisdiction)
     variants = [(title, candidate)]

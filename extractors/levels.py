@@ -272,6 +272,7 @@ def _quoted_place(title: str, place: Place) -> Jurisdiction | None:
 def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Mention]:
     """Each mention with its issuers in full and its level decided."""
     resolved = []
+    by_title: dict[str, Mention] = {}  # the first mention of each full title, decided
     for mention in mentions:
         issuers, flags = [], list(mention.flags)
         for issuer in mention.issuers:
@@ -280,13 +281,14 @@ def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Men
             flags += doubts
         if issuers != list(mention.issuers) or flags != list(mention.flags):
             mention = replace(mention, issuers=tuple(issuers), flags=tuple(flags))
-        decision = decide_level(mention, place, simplify(text[max(0, mention.start - 4) : mention.start]))
-        resolved.append(
-            replace(
-                mention,
-                level=decision.level,
-                level_source=decision.source,
-                jurisdiction=decision.jurisdiction.code if decision.jurisdiction else "",
-            )
-        )
+        referent = by_title.get(mention.refers_to) if mention.refers_to else None
+        if referent is not None:  # a declared short name sits where its full title does
+            level, source, jurisdiction = referent.level, referent.level_source, referent.jurisdiction
+        else:
+            decision = decide_level(mention, place, simplify(text[max(0, mention.start - 4) : mention.start]))
+            level, source = decision.level, decision.source
+            jurisdiction = decision.jurisdiction.code if decision.jurisdiction else ""
+        resolved.append(replace(mention, level=level, level_source=source, jurisdiction=jurisdiction))
+        if not mention.refers_to:
+            by_title.setdefault(mention.title, resolved[-1])
     return resolved

@@ -14,10 +14,10 @@ a trigger word or a meeting name inside a title is never taken for one in the se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors import regexes as rx
-from extractors.cleaning import CleanText, simplify, squeeze
+from extractors.cleaning import CleanText, normalize_title, simplify, squeeze
 from extractors.jurisdictions import gazetteer, place_at
 from extractors.registry import known_policy, national_body_at
 from extractors.structure import item_at
@@ -448,11 +448,33 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end, m.title))
 
 
+def with_short_names(ctx: Context, spans: list[Span], titled: list[Mention]) -> list[Mention]:
+    """A short name the plan declares — 《深化新时代教育评价改革总体方案》（以下简称《总体方案》） —
+    refers to the full title wherever it stands in brackets: in the declaration and after it."""
+    text = ctx.clean.text
+    full_titles: dict[str, str] = {}
+    for span in spans:
+        if span.parent is not None:
+            continue
+        number = rx.DOC_NUMBER_AFTER.match(text, span.close)
+        declared = rx.SHORT_NAME_DECLARED.match(text, number.end() if number else span.close)
+        if declared:
+            full = squeeze(ctx.clean.surface(span.open + 1, span.close - 1))
+            full_titles.setdefault(normalize_title(declared.group(1)), full)
+    if not full_titles:
+        return titled
+    out = []
+    for m in titled:
+        full = full_titles.get(normalize_title(m.title)) if not m.parent else None
+        out.append(replace(m, refers_to=full) if full and normalize_title(full) != normalize_title(m.title) else m)
+    return out
+
+
 def find_mentions(doc: str, clean: CleanText, items: tuple[WorkItem, ...]) -> list[Mention]:
     """All mentions of one document, in text order."""
     spans = title_spans(clean.text)
     ctx = Context(doc, clean, mask_titles(clean.text, spans), items)
-    titled = bracketed_mentions(ctx, spans)
+    titled = with_short_names(ctx, spans, bracketed_mentions(ctx, spans))
     named = meeting_mentions(ctx) + named_policy_mentions(ctx)
     repeated = repeated_title_mentions(ctx, titled)
     return drop_overlaps(titled + named + repeated)

@@ -175,6 +175,8 @@ ISSUING_AFTER = re.compile(r"(?:的)?(?:立法|编制|起草|制定|制订)(?:�
 # Who made a title, said between the issuer and the brackets: "国务院办公厅印发的《…》",
 # "市委办公厅、市政府办公厅联合印发的《…》"
 MADE_BY_BEFORE = re.compile(r"(?:联合|共同)?(?:印发|出台|制定|制订|发布|颁布|下发|公布)的$")
+# A short name declared right after a title: "《深化新时代教育评价改革总体方案》（以下简称《总体方案》）"
+SHORT_NAME_DECLARED = re.compile(r"\((?:以下)?简称(?:为)?《([^《》]{1,30})》\)")
 # A document number after the title: "《…》（国发〔2016〕40号）", "(教基〔2017〕3号)"
 DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号)\)")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"

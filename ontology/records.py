@@ -92,6 +92,7 @@ class Mention:
     policy_id: str = ""
     doc_number: str = ""  # printed after the title: 《…》（国发〔2016〕40号）
     parent: str = ""  # for a title nested in another: the outer title
+    refers_to: str = ""  # for a short name the plan declared (以下简称《…》): the full title it stands for
     flags: tuple[str, ...] = ()
     note: str = field(default="", compare=False)
 

@@ -337,3 +337,26 @@ def test_variants_of_one_title_are_one_policy():
     )
     assert by_title["党内问责条例"] == by_title["中国共产党问责条例"]
     assert by_title["民办教育促进法"] == by_title["中华人民共和国民办教育促进法"]
+
+
+def test_a_declared_short_name_is_the_policy_it_stands_for_in_its_own_plan_only():
+    from extractors.pipeline import resolve
+
+    plans = [
+        extract_text(
+            CHANGSHA + "一是按照省委、省政府《关于全面加强劳动教育的实施意见》（以下简称《意见》），"
+            "开展劳动教育。\n二是落实《意见》各项任务。",
+            doc="changsha",
+        ),
+        extract_text(HANGZHOU + "1. 落实《意见》。", doc="hangzhou"),
+    ]
+    (changsha, hangzhou), policies = resolve(plans)
+    full, declared, later = changsha.mentions
+    assert (declared.title, later.title) == ("意见", "意见")
+    assert declared.refers_to == later.refers_to == "关于全面加强劳动教育的实施意见"
+    assert full.policy_id == declared.policy_id == later.policy_id
+    assert (later.level, later.jurisdiction, later.issuers) == (Level.PROVINCIAL, "430000", ())
+    assert later.item == "二"
+    (elsewhere,) = hangzhou.mentions
+    assert elsewhere.policy_id != full.policy_id and not elsewhere.refers_to
+    assert "意见" in next(p for p in policies if p.id == full.policy_id).aliases
