@@ -94,25 +94,32 @@ def build(
     and written one at a time, so memory does not grow with the number of documents.
     """
     out = Path(out)
+    workers = workers or os.cpu_count() or 1
     with staging_directory(out) as stage:
         scanned = scan_corpus(
             paths,
             on_error,
             keywords=keywords,
             progress=progress,
-            workers=workers or os.cpu_count() or 1,
+            workers=workers,
             store=out / CACHE if cache else stage / ".spool",
         )
         if not scanned.documents:
             raise NothingToBuild("no readable document in the input")
-        result = write_outputs(scanned, stage, base=base, full=full, workers=workers or os.cpu_count() or 1)
+        result = write_outputs(scanned, stage, base=base, full=full, workers=workers, on_error=on_error)
     result.out = out
     result.files = [out / name for name in OUTPUTS if (out / name).exists()]
     return result
 
 
 def write_outputs(
-    scanned: ScannedCorpus, stage: Path, *, base: str, full: bool = False, workers: int = 1
+    scanned: ScannedCorpus,
+    stage: Path,
+    *,
+    base: str,
+    full: bool = False,
+    workers: int = 1,
+    on_error: Callable[[str, str], None] | None = None,
 ) -> BuildResult:
     """Every output into `stage`, part by part: each document's part as it is resolved (on
     `workers` processes for a large corpus), then the policies a few thousand at a time, then the
@@ -125,6 +132,7 @@ def write_outputs(
     from graph.rdf import TurtleStream, dataset_settings, write_jsonld
 
     whole = nx.MultiDiGraph() if full or len(scanned.documents) <= SMALL_CORPUS else None
+    failures = list(scanned.failures)
     table = PolicyTable()
     documents: list[str] = []
     dates: list[str] = []
@@ -145,6 +153,11 @@ def write_outputs(
                 merge_part(whole, part)
 
         for rendered in rendered_documents(scanned, base=base, keep=whole is not None, workers=workers):
+            if isinstance(rendered, RenderFailure):
+                failures.append((rendered.path, rendered.reason))
+                if on_error:
+                    on_error(rendered.path, rendered.reason)
+                continue
             turtle.written(rendered.turtle, rendered.triples)
             node_link.written(rendered.nodes, rendered.links)
             mention_lines.writelines(line + "\n" for line in rendered.mentions)
@@ -171,7 +184,7 @@ def write_outputs(
         _write_maps(whole, stage)
     else:
         _write_digest_map(table, summary, stage)
-    return BuildResult(stage, summary, scanned.failures, mentions, turtle.triples, whole)
+    return BuildResult(stage, summary, failures, mentions, turtle.triples, whole)
 
 
 @dataclass
@@ -224,14 +237,22 @@ _RENDERING: tuple[ScannedCorpus, str] | None = None
 _CHUNK = 8  # documents per task
 
 
+@dataclass(frozen=True)
+class RenderFailure:
+    """A document whose part could not be built: a fault of ours, reported like a bad file."""
+
+    path: str
+    reason: str
+
+
 def rendered_documents(
     scanned: ScannedCorpus, *, base: str, keep: bool = False, workers: int = 1
-) -> Iterator[RenderedDocument]:
+) -> Iterator[RenderedDocument | RenderFailure]:
     """Each document of pass one resolved and rendered, in input order; on `workers` processes
     unless the parts are kept (a small corpus) or there are too few documents to share."""
     if keep or workers == 1 or len(scanned.documents) < 2 * _CHUNK:
         for outcome in scanned.documents:
-            yield render_document(scanned.resolve(outcome), base=base, keep=keep)
+            yield _render(scanned, outcome, base, keep)
         return
     global _RENDERING
     _RENDERING = (scanned, base)
@@ -242,9 +263,17 @@ def rendered_documents(
         _RENDERING = None
 
 
-def _render_in_worker(outcome: Outcome) -> RenderedDocument:
+def _render(scanned: ScannedCorpus, outcome: Outcome, base: str, keep: bool) -> RenderedDocument | RenderFailure:
+    try:
+        return render_document(scanned.resolve(outcome), base=base, keep=keep)
+    except Exception as error:  # noqa: BLE001 - a fault met in one document must not stop a corpus
+        reason = f"building its graph failed ({type(error).__name__}: {error}); please report this file"
+        return RenderFailure(str(outcome.path), reason)
+
+
+def _render_in_worker(outcome: Outcome) -> RenderedDocument | RenderFailure:
     scanned, base = _RENDERING
-    return render_document(scanned.resolve(outcome), base=base)
+    return _render(scanned, outcome, base, keep=False)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

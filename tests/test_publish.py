@@ -186,3 +186,25 @@ def test_a_streamed_build_draws_the_most_cited_policies_and_says_what_it_left_ou
     page = (out / "map.html").read_text(encoding="utf-8")
     assert 'id="size-warning"' in page and "工作事项 73 个" in page and "政策 0 个" not in page
     assert "中央八项规定" in page or "教育法" in page
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_fault_building_one_document_is_reported_and_the_rest_is_built(tmp_path, monkeypatch, workers):
+    import graph.publish as publish
+
+    real = publish.render_document
+
+    def failing_on_hefei(extraction, **options):
+        if extraction.document.doc == "hefei_2017":
+            raise KeyError("order")
+        return real(extraction, **options)
+
+    monkeypatch.setattr(publish, "render_document", failing_on_hefei)
+    monkeypatch.setattr(publish, "SMALL_CORPUS", 0)  # stream, on `workers` processes
+    monkeypatch.setattr(publish, "_CHUNK", 2)
+    said = []
+    result = build([CORPUS], tmp_path / "out", keywords=False, workers=workers, on_error=lambda *a: said.append(a))
+    reason = "building its graph failed (KeyError: 'order'); please report this file"
+    assert said == result.failures == [(str(CORPUS / "hefei_2017.txt"), reason)]
+    assert result.summary.documents == 8
+    assert "hefei_2017" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
