@@ -221,7 +221,8 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if known:
         level, jurisdiction = min(known, key=lambda lv: lv[0].rank)
         return Decision(level, LevelSource.CUE, jurisdiction)
-    if rx.CENTRAL.match(rx.YEAR_LEAD.sub("", title)):  # 2019年全国教育工作会议
+    if rx.CENTRAL.match(rx.YEAR_LEAD.sub("", title)) or rx.NATIONAL_BEFORE.search(before):
+        # 2019年全国教育工作会议; 执行国家《学生体质健康标准》
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     jurisdiction = _first_place(title, place.year)
     lead = rx.RELATIVE_PLACE_LEAD.match(title)

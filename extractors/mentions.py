@@ -146,7 +146,7 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
 
 def parse_issuers(text: str) -> tuple[str, ...]:
     """ "教育部、国家语委" → (教育部, 国家语委); anything that is not all organizations → ()."""
-    text = text.strip(" 、")
+    text = rx.UNNAMED_CO_ISSUERS.sub("", text.strip(" 、"))  # 教育部等九部门 → 教育部: the bodies named
     if not text or rx.QUALIFIER_BEFORE.search(text):
         return ()
     parts = []

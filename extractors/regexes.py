@@ -210,6 +210,10 @@ ORG_SUFFIX = (
 ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,40}}?(?:{ORG_SUFFIX})")
 # Two or more bodies that start a title without 关于: "省教育厅、省语委语言文字课题管理办法"
 COORDINATED_BODIES = re.compile(rf"((?:{ORG.pattern})(?:[、 ](?:{ORG.pattern}))+)")
+# The bodies an issuer list leaves unnamed: "教育部等九部门", "省教育厅等6部门", "市委宣传部等单位"
+UNNAMED_CO_ISSUERS = re.compile(rf"等(?:[{CN_NUM}0-9]{{1,3}}个?)?(?:部门|部委|单位|厅局)$")
+# A national policy named by its level alone: "执行国家《学生体质健康标准》"
+NATIONAL_BEFORE = re.compile(r"国家$")
 # Between coordinated issuers: "教育部、国家语委", "中共佛山市委 佛山市人民政府"
 ISSUER_SEPARATOR = re.compile(r"[、,，]| +")
 # …and the words that may join two bodies, but also stand inside one name (国家发展和改革委员会,

@@ -49,6 +49,7 @@ HEFEI = "安徽省教育厅2017年工作要点\n"
 SHUNDE = "佛山市顺德区教育局2019年工作要点\n"
 HEPING = "天津市和平区教育局2019年工作要点\n"
 CHANGSHA = "长沙市教育局2021年工作要点\n"
+FUZHOU = "福州市教育局2018年工作要点\n"
 GUANGXI = "广西壮族自治区教育厅2019年工作要点\n"
 NANNING = "南宁市教育局2019年工作要点\n"
 LIANGSHAN = "凉山彝族自治州教育局2019年工作要点\n"
@@ -88,6 +89,12 @@ CASES = [
     (CHANGSHA + "四是市委办公厅、市政府办公厅联合印发的《长沙市义务教育质量实施方案》要落地见效。",
      [expect("长沙市义务教育质量实施方案", issuers=("中共长沙市委办公厅", "长沙市人民政府办公厅"),
              surface="市委办公厅、市政府办公厅联合印发的《长沙市义务教育质量实施方案》")]),
+    (FUZHOU + "2. 落实教育部等九部门《关于印发中小学生减负措施的通知》，落实省教育厅等6部门《关于加强学校体育的意见》。",
+     [expect("关于印发中小学生减负措施的通知", issuers=("教育部",), level=Level.NATIONAL,
+             surface="教育部等九部门《关于印发中小学生减负措施的通知》"),
+      expect("关于加强学校体育的意见", issuers=("福建省教育厅",), level=Level.PROVINCIAL)]),
+    (FUZHOU + "2. 执行国家《学生体质健康标准》。",
+     [expect("学生体质健康标准", issuers=(), level=Level.NATIONAL, level_source=LevelSource.CUE)]),
     (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
      [expect("关于加强中小学校园安全工作的意见", issuers=("和平区人民政府",), level=Level.COUNTY)]),
     # ---- autonomous regions, prefectures and banners: 自治区, 区, 州, 旗 relative to the plan
