@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from extractors import regexes as rx
 from extractors.cleaning import CleanText, normalize_title, simplify, squeeze
 from extractors.jurisdictions import gazetteer, place_at
-from extractors.registry import known_policy, national_body_at
+from extractors.registry import bare_law_pattern, known_policy, national_body_at
 from extractors.structure import item_at
 from ontology.records import Mention, WorkItem
 from ontology.vocabulary import Kind, Relation, Tier
@@ -400,12 +400,31 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
         named = rx.ABOUT_POLICY.match(masked, m.start()) if issuers else None
         if named:
             found.append(named_mention(ctx, begin, named.end(), issuers=issuers))
+    found += bare_law_mentions(ctx)
     for m in rx.TRIGGER.finditer(masked):
         if _RELATION_OF_TRIGGER[m.group()] is not Relation.ISSUES:
             continue
         named = rx.BARE_ISSUED_POLICY.match(masked, m.end())
         if named and rx.BLANK not in named.group():
             found.append(named_mention(ctx, named.start(), named.end(), relation=Relation.ISSUES, trigger=m.group()))
+    return found
+
+
+def bare_law_mentions(ctx: Context) -> list[Mention]:
+    """Tier B laws of the registry written without brackets where a trigger governs them:
+    贯彻落实义务教育法, 执行教师法和未成年人保护法.  A law name must stand on its own: after the
+    trigger, a separator, or another law (not 职业教育法 inside a longer name)."""
+    masked = ctx.masked
+    found = []
+    for m in bare_law_pattern().finditer(masked):
+        start = m.start()
+        before = masked[start - 1 : start]
+        after_trigger = any(t.end() == start for t in rx.TRIGGER.finditer(masked, max(0, start - 6), start))
+        if start and before not in "、和及与,， “”" and not after_trigger and not masked.endswith("法", 0, start):
+            continue
+        trigger, relation = governing_trigger(ctx, start, subclause_only=True)
+        if relation in (Relation.IMPLEMENTS, Relation.REVISES):
+            found.append(named_mention(ctx, start, m.end(), relation=relation, trigger=trigger))
     return found
 
 

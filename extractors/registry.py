@@ -97,3 +97,12 @@ def comparable_organization(name: str) -> str:
         if full not in name:
             name = name.replace(short, full)
     return name
+
+
+@cache
+def bare_law_pattern() -> re.Pattern:
+    """The laws of the registry by every name they go by, longest first, as written without
+    brackets: "贯彻落实义务教育法", "执行教师法和未成年人保护法" (not 教育法治, 教育法规, 教育法律)."""
+    names = {name for policy in known_policies().values() for name in (policy.title, *policy.aliases)}
+    laws = sorted((n for n in names if n.endswith("法")), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, laws)) + ")(?![治规律学制])")

@@ -93,6 +93,10 @@ CASES = [
      [expect("关于印发中小学生减负措施的通知", issuers=("教育部",), level=Level.NATIONAL,
              surface="教育部等九部门《关于印发中小学生减负措施的通知》"),
       expect("关于加强学校体育的意见", issuers=("福建省教育厅",), level=Level.PROVINCIAL)]),
+    (FUZHOU + "1. 贯彻落实义务教育法，严格执行教师法和未成年人保护法。",
+     [expect("义务教育法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS, trigger="贯彻落实"),
+      expect("教师法", tier=Tier.B, level=Level.NATIONAL, trigger="严格执行"),
+      expect("未成年人保护法", tier=Tier.B, level=Level.NATIONAL, surface="未成年人保护法")]),
     (FUZHOU + "2. 执行国家《学生体质健康标准》。",
      [expect("学生体质健康标准", issuers=(), level=Level.NATIONAL, level_source=LevelSource.CUE)]),
     (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
@@ -214,6 +218,9 @@ def test_passage_gives_its_mentions(text, expected):
         (FOSHAN + "实施“科研强校计划”，继续实施“中小学教师素质提升工程”。", "“科研强校计划”"),
         (FOSHAN + "按照“一校一策”制定方案，落实整改。", "方案"),
         (FOSHAN + "学习 贯彻党的十八届六 全会精神。", "党的十八届六全会"),
+        (FUZHOU + "推进教育法治建设，落实教育法规清理任务。", "教育法"),
+        (FUZHOU + "落实高等职业教育法改革任务。", "职业教育法"),
+        (FUZHOU + "组织学习，宣传义务教育法。", "义务教育法"),
     ],
 )
 def test_no_mention_where_none_is(text, absent):
