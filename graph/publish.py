@@ -10,6 +10,12 @@
 Everything is written into a staging directory beside `out` and moved into place only when all of
 it is written, so a failed build leaves the previous outputs as they were, and nothing of a
 document removed from the input survives the next build.
+
+The build streams (extractors/corpus.py has pass one): each document's part of the graph is
+resolved, built and rendered on its own (in a worker, for a large corpus) and written before the
+next; the policies follow in parts from a PolicyTable, then the bodies and places.  Turtle
+(graph.rdf.TurtleStream), graph.json (NodeLinkStream) and the report (graph.report.Tally) are all
+written part by part, so memory holds one entry per distinct policy, not the graph.
 """
 
 from __future__ import annotations
