@@ -178,13 +178,16 @@ def read_header(original: str, first_heading: int) -> Header:
     year = None
     title_year = TITLE_YEAR.search(title)
     if title_year:
-        year = int(title_year.group(1))
+        year = int(title_year.group(1).translate(_DIGIT_OF_NUMERAL))  # 2019, 二〇一九
     elif date:
         year = int(date[:4])
     flags = ()
     if DOMAIN_TOKEN.search(title):
         flags = (f"title contains a domain token where a name should be: {DOMAIN_TOKEN.search(title).group()}",)
     return Header(squeeze(title), squeeze(issuer), date, year, flags)
+
+
+_DIGIT_OF_NUMERAL = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def _iso_date(m: re.Match) -> str:

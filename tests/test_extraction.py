@@ -273,11 +273,17 @@ def test_numbers_that_do_not_continue_a_list_are_no_headings():
         ("教育部2019年工作要点\n一、任务", "000000", Level.NATIONAL, "教育部"),
         ("关于印发《重庆市教育委员会2019年工作要点》的通知\n现将《重庆市教育委员会2019年工作要点》印发给你们。\n一、任务", "500000", Level.PROVINCIAL, "重庆市教育委员会"),
         ("杭州市教育局2017年工作要点\n发布机构：杭州市教育局\n1. 下城区学校建设。", "330100", Level.MUNICIPAL, "杭州市教育局"),
+        ("沈阳市教育局二〇一九年工作要点\n1. 落实任务。", "210100", Level.MUNICIPAL, "沈阳市教育局"),
+        ("广西壮族自治区教育厅2019年工作要点\n1．任务。", "450000", Level.PROVINCIAL, "广西壮族自治区教育厅"),
     ],
 )  # fmt: skip
 def test_document_place_and_issuer(header, jurisdiction, level, issuer):
     document = extract_text(header).document
     assert (document.jurisdiction, document.level, document.issuer) == (jurisdiction, level, issuer)
+
+
+def test_a_year_in_chinese_numerals_is_the_plan_s_year():
+    assert extract_text("沈阳市教育局二〇一九年工作要点\n1. 落实任务。").document.year == 2019
 
 
 def test_a_plan_that_names_itself_is_no_mention_of_itself():
