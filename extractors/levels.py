@@ -215,7 +215,8 @@ def decide_level(mention: Mention, place: Place, before: str) -> Decision:
 def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     g = gazetteer()
     title = simplify(rx.DOMAIN_TOKEN.sub("", mention.title))
-    title = rx.NESTED_TITLE.sub("", title)  # a nested title's places are the inner policy's
+    if not rx.ISSUING_NOTICE.search(title):  # a nested title's places are the inner policy's,
+        title = rx.NESTED_TITLE.sub("", title)  # unless the notice issues it (关于印发〈…〉的通知)
     levels = [organization_place(i, place) for i in mention.issuers]
     known = [lv for lv in levels if lv[0] is not Level.UNKNOWN]
     if known:

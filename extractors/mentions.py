@@ -42,11 +42,16 @@ class Span:
 
 
 def title_spans(text: str) -> list[Span]:
-    """Pair 《》 and 〈〉 with a stack; an unbalanced bracket is dropped, not allowed to swallow text."""
+    """Pair 《》 and 〈〉 with a stack; an unbalanced bracket is dropped, not allowed to swallow text.
+    Inside 《》, < and > stand for 〈 and 〉 (《关于印发<…>的通知》); elsewhere they are no brackets."""
     stack: list[tuple[str, int]] = []
     found: list[tuple[int, int]] = []
     for m in rx.TITLE_BRACKET.finditer(text):
         ch, pos = m.group(), m.start()
+        if ch in "<>":
+            if not any(opener == "《" for opener, _ in stack):
+                continue
+            ch = "〈" if ch == "<" else "〉"
         if ch == "\n":
             stack.clear()
         elif ch in "《〈":

@@ -76,12 +76,15 @@ BLANK = "\u25a1"  # □
 
 # One bracket of a title, or a line end (where an unclosed bracket is dropped); the scanner pairs
 # them with a stack so that a lost 》 cannot swallow the paragraph.  "《…关于实施〈国务院…〉的意见》"
-TITLE_BRACKET = re.compile(r"[《》〈〉\n]")
+TITLE_BRACKET = re.compile(r"[《》〈〉<>\n]")
 MAX_TITLE_LENGTH = 120
 # A title printed in a line: "关于印发《2019年教育工作要点》的通知" → 2019年教育工作要点
 PRINTED_TITLE = re.compile(r"《([^《》]+)》")
 # A title nested in another, with its brackets: "…关于实施〈国务院关于…的决定〉的意见" → 〈…〉
-NESTED_TITLE = re.compile(r"〈[^〈〉]*〉")
+NESTED_TITLE = re.compile(r"〈[^〈〉]*〉|<[^<>]*>")
+# A notice that issues the title inside it, and so is issued where that title is: "关于印发〈济南市…规范〉的通知"
+# (not 转发, which passes on another body's title)
+ISSUING_NOTICE = re.compile(r"(?:^|关于)印发[〈<]")
 # Whitespace and title brackets, which two spellings of a title may differ by
 TITLE_NOISE = re.compile(r"[\s《》〈〉<>]+")
 # A year: "2016" in "规划(2016-2020年)"

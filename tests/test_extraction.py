@@ -100,6 +100,13 @@ CASES = [
     ("深圳市南山区教育局2020年工作计划\n（一）落实《粤港澳大湾区发展规划纲要》，执行《中小学德育工作指南》。",
      [expect("粤港澳大湾区发展规划纲要", level=Level.NATIONAL, level_source=LevelSource.REGISTRY),
       expect("中小学德育工作指南", level=Level.NATIONAL, level_source=LevelSource.REGISTRY)]),
+    ("济南市教育局2019年工作要点\n1. 贯彻《山东省教育厅关于印发<山东省德育课程实施指导纲要>的通知》，"
+     "落实《关于印发〈济南市中小学校管理规范〉的通知》，执行《关于转发〈教育部关于加强学校管理的意见〉的通知》。",
+     [expect("山东省德育课程实施指导纲要", parent="山东省教育厅关于印发<山东省德育课程实施指导纲要>的通知",
+             level=Level.PROVINCIAL),
+      expect("关于印发〈济南市中小学校管理规范〉的通知", level=Level.MUNICIPAL, level_source=LevelSource.CUE),
+      expect("关于转发〈教育部关于加强学校管理的意见〉的通知", level=Level.UNKNOWN),
+      expect("教育部关于加强学校管理的意见", level=Level.NATIONAL)]),
     (FUZHOU + "2. 执行国家《学生体质健康标准》。",
      [expect("学生体质健康标准", issuers=(), level=Level.NATIONAL, level_source=LevelSource.CUE)]),
     (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
