@@ -72,8 +72,8 @@ def place_of(jurisdiction: Jurisdiction | None, issuer: str = "", year: int | No
     g = gazetteer()
     county = jurisdiction if jurisdiction.level is Level.COUNTY else None
     city = g.city_of(jurisdiction.code)
-    if city is None and county is not None and county.name.endswith("市"):
-        city = county  # in a county-level city's plan, 市 is the city itself
+    if county is not None and county.name.endswith("市"):
+        city = county  # in a county-level city's plan (昆山市, 仙桃市), 市 is the city itself
     return Place(jurisdiction, g.province_of(jurisdiction.code), city, county, issuer, year)
 
 

@@ -299,9 +299,11 @@ LOCAL_CONGRESS = re.compile(
     rf"第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
     rf"|(?:省委|市委|区委|县委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
 )
-# A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会"
+# A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
+# "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
 CONFERENCE = re.compile(
-    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)[{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议)"
+    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)(?:(?!精神|和|及|与)[{CJK}]){{0,12}}?"
+    rf"(?:工作会议|动员会|动员大会|推进会|大会|会议|两会)"
 )
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 CONFERENCE_SCOPES = re.compile(

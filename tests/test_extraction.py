@@ -107,6 +107,12 @@ CASES = [
       expect("关于印发〈济南市中小学校管理规范〉的通知", level=Level.MUNICIPAL, level_source=LevelSource.CUE),
       expect("关于转发〈教育部关于加强学校管理的意见〉的通知", level=Level.UNKNOWN),
       expect("教育部关于加强学校管理的意见", level=Level.NATIONAL)]),
+    ("昆山市教育局2020年工作要点\n1. 深入学习贯彻全国两会精神和中央经济工作会议精神，落实市委十四届十次全会部署。\n"
+     "2. 落实市委市政府《昆山市教育现代化实施方案》。",
+     [expect("全国两会", kind=Kind.MEETING, level=Level.NATIONAL, surface="全国两会"),
+      expect("中央经济工作会议", kind=Kind.MEETING, level=Level.NATIONAL),
+      expect("市委十四届十次全会", level=Level.COUNTY, jurisdiction="320583"),
+      expect("昆山市教育现代化实施方案", issuers=("中共昆山市委", "昆山市人民政府"), level=Level.COUNTY)]),
     (FUZHOU + "2. 执行国家《学生体质健康标准》。",
      [expect("学生体质健康标准", issuers=(), level=Level.NATIONAL, level_source=LevelSource.CUE)]),
     (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
