@@ -203,9 +203,13 @@ def decide_level(mention: Mention, place: Place, before: str) -> Decision:
     cue = _cue(mention, place, before)
     if cue:
         return cue
-    if mention.relation is Relation.ISSUES and place.jurisdiction:
-        return Decision(place.level, LevelSource.CONTEXT, place.jurisdiction)
     known = known_policy(mention.title)
+    # What a plan will make is its own body's, at the plan's level (a city's 第二期特殊教育提升计划
+    # is the city's, whatever the registry says); what it revises too, unless the registry knows it.
+    if place.jurisdiction and (
+        mention.relation is Relation.ISSUES or (mention.relation is Relation.REVISES and not known)
+    ):
+        return Decision(place.level, LevelSource.CONTEXT, place.jurisdiction)
     if known:
         national = gazetteer().by_code("000000") if known.level is Level.NATIONAL else None
         return Decision(known.level, LevelSource.REGISTRY, national)

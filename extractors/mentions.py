@@ -296,7 +296,7 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
         trigger, relation = governing_trigger(ctx, begin)
         if rx.REVISION_AFTER.match(text, span.close):
             trigger, relation = rx.REVISION_AFTER.match(text, span.close).group(), Relation.REVISES
-        elif rx.ISSUING_AFTER.match(text, span.close) and relation is not Relation.REVISES:
+        elif rx.ISSUING_AFTER.match(text, span.close):
             trigger, relation = rx.ISSUING_AFTER.match(text, span.close).group(), Relation.ISSUES
         if kind is Kind.NOT_POLICY:
             relation = Relation.CITES
