@@ -210,7 +210,6 @@ class Gazetteer:
         self._by_short = {n: tuple(es) for n, es in by_short.items()}
         self._validity = {(e.jurisdiction.code, e.jurisdiction.name): e for e in self._entries}
         self._indexes: dict[int | None, _Index] = {}
-        self._dated_names: dict[int, list[str]] = {}  # per table of _indexes[None]: names with a dated entry
 
     @classmethod
     def from_tsv(cls, path: Path) -> Gazetteer:
@@ -367,8 +366,8 @@ class Gazetteer:
 
     def _index(self, year: int | None) -> _Index:
         """The names in use in `year` (all names for None), made once per year asked for.  Lengths
-        and starts are those of every year: a name they let through that is not in use in `year`
-        is simply not found."""
+        and starts are those of every year, made once: a name they let through that is not in use
+        in `year` is simply not found."""
         if None not in self._indexes:
             full = {name: entries for name, entries in self._by_full.items() if len(name) >= 2}
             short = {name: entries for name, entries in self._by_short.items() if len(name) >= 2}
@@ -384,22 +383,12 @@ class Gazetteer:
             self._indexes[year] = _Index(full, short, every.lengths, every.starts)
         return self._indexes[year]
 
-    def _in_use(self, names: dict[str, tuple[_Entry, ...]], year: int) -> dict[str, tuple[_Entry, ...]]:
-        """`names` without the entries not in use in `year`: a copy of the table, with only the
-        few names that changed filtered (the copy is what makes a new year cheap)."""
-        dated = self._dated_names.get(id(names))
-        if dated is None:
-            dated = self._dated_names[id(names)] = [
-                name for name, entries in names.items() if any(e.valid_from or e.valid_to for e in entries)
-            ]
-        table = dict(names)
-        for name in dated:
-            kept = tuple(e for e in names[name] if e.valid_in(year))
-            if kept:
-                table[name] = kept
-            else:
-                del table[name]
-        return table
+    @staticmethod
+    def _in_use(names: dict[str, tuple[_Entry, ...]], year: int) -> dict[str, tuple[_Entry, ...]]:
+        """`names` without the entries not in use in `year`, and without the names left with none."""
+        return {
+            name: kept for name, entries in names.items() if (kept := tuple(e for e in entries if e.valid_in(year)))
+        }
 
     def _match_at(
         self, text: str, i: int, index: _Index, prev: JurisdictionMatch | None, year: int | None
