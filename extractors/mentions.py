@@ -361,7 +361,8 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
     for m in rx.CONFERENCE_SCOPES.finditer(masked):
         start = _with_lead(masked, m.start())
         lead = masked[start : m.start()]
-        add(start, m.end(), [lead + scope + m.group(2) for scope in rx.SCOPE_SEPARATOR.split(m.group(1))])
+        scopes = [scope if scope.startswith("全") else "全" + scope for scope in rx.SCOPE_SEPARATOR.split(m.group(1))]
+        add(start, m.end(), [lead + scope + m.group(2) for scope in scopes])
         listed.append((m.start(), m.end()))
     for pattern in (rx.LOCAL_CONGRESS, rx.CONFERENCE):
         for m in pattern.finditer(masked):

@@ -306,9 +306,10 @@ CONFERENCE = re.compile(
     rf"(?:工作会议|动员会|动员大会|推进会|大会|会议|两会)"
 )
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
+# (after the first scope 全 may be left out: "全国、省、市教育工作会议")
 CONFERENCE_SCOPES = re.compile(
-    rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)(?:全国|全省|全市|全区|全县|全州|全盟|全旗))+)"
-    rf"([{CJK}]{{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
+    rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:省|市|区|县|州|盟|旗))+)"
+    rf"((?:(?!精神|和|及|与)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at
