@@ -53,7 +53,8 @@ def title_spans(text: str) -> list[Span]:
                 continue
             ch = "〈" if ch == "<" else "〉"
         if ch == "\n":
-            stack.clear()
+            if not (stack and stack[-1][0] == "《" and rx.TITLE_CONTINUES.match(text, pos + 1)):
+                stack.clear()
         elif ch in "《〈":
             stack.append((ch, pos))
         else:

@@ -77,6 +77,11 @@ BLANK = "\u25a1"  # □
 # One bracket of a title, or a line end (where an unclosed bracket is dropped); the scanner pairs
 # them with a stack so that a lost 》 cannot swallow the paragraph.  "《…关于实施〈国务院…〉的意见》"
 TITLE_BRACKET = re.compile(r"[《》〈〉<>\n]")
+# A title a page broke over two lines: "落实省教育厅《关于加强\n学校管理的意见》" — the next line closes
+# it soon, opens no other title first, and starts no numbered heading
+TITLE_CONTINUES = re.compile(
+    r"(?![ \t]*(?:[0-9]+[.、]|\([一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+、))[^《》\n]{0,40}》"
+)
 MAX_TITLE_LENGTH = 120
 # A title printed in a line: "关于印发《2019年教育工作要点》的通知" → 2019年教育工作要点
 PRINTED_TITLE = re.compile(r"《([^《》]+)》")

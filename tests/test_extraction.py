@@ -307,6 +307,21 @@ def test_a_year_in_chinese_numerals_is_the_plan_s_year():
     assert extract_text("沈阳市教育局二〇一九年工作要点\n1. 落实任务。").document.year == 2019
 
 
+def test_a_title_broken_over_two_lines_is_one_title_and_an_unclosed_one_is_none():
+    text = (
+        HANGZHOU + "1. 落实省教育厅《关于加强\n学校管理的意见》，制定《杭州市学校管理办法》。\n"
+        "2. 落实《关于推进改革的意见。\n3. 制定《杭州市学籍管理办法》。\n4. 落实《关于\n5. 加强管理的意见》。"
+    )
+    mentions = extract_text(text).mentions
+    assert [(m.item, m.title) for m in mentions] == [
+        ("1", "关于加强学校管理的意见"),
+        ("1", "杭州市学校管理办法"),
+        ("3", "杭州市学籍管理办法"),
+    ]
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+    assert mentions[0].issuers == ("浙江省教育厅",)
+
+
 def test_a_plan_that_names_itself_is_no_mention_of_itself():
     text = (
         "关于印发《重庆市教育委员会2019年工作要点》的通知\n现将《重庆市教育委员会2019年工作要点》印发给你们。\n一、任务"
