@@ -16,7 +16,8 @@ from extractors.corpus import extract_corpus
 from extractors.pipeline import Corpus
 from graph.build import build_graph
 from graph.evaluation import evaluate, format_report, read_mentions
-from graph.publish import DEFAULT_BASE, NothingToBuild, build, load_graph_file, reading_material
+from graph.graphfile import load_graph_file, read_graph_records
+from graph.publish import DEFAULT_BASE, NothingToBuild, build, reading_material
 from graph.report import format_summary, summarize
 
 OK, SOME_FAILED, FAILED = 0, 1, 2
@@ -128,9 +129,13 @@ def cmd_stats(args) -> int:
     return OK
 
 
+def _is_built_graph(sources: list[str]) -> bool:
+    return len(sources) == 1 and (Path(sources[0]).suffix == ".json" or (Path(sources[0]) / "graph.json").exists())
+
+
 def _graph_of(sources: list[str], keywords: bool = True):
     """A built graph (an output directory or graph.json), or the graph of the documents named."""
-    if len(sources) == 1 and (Path(sources[0]).suffix == ".json" or (Path(sources[0]) / "graph.json").exists()):
+    if _is_built_graph(sources):
         return _read_graph(sources[0]), OK
     corpus = extract_corpus(sources, on_error=_say_failure, keywords=keywords, progress=_progress_bar("extract"))
     status = _exit_code(corpus)
@@ -162,12 +167,24 @@ def _neo4j_driver():
     return neo4j.GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
 
 
+def _records_of(sources: list[str]):
+    """What `load` and `export` stream: a built graph's records, read a line at a time, or the
+    graph of the documents named."""
+    if not _is_built_graph(sources):
+        return _graph_of(sources)
+    try:
+        return read_graph_records(sources[0]), OK
+    except (OSError, ValueError) as error:
+        print(f"policykg: {sources[0]}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+        return None, FAILED
+
+
 def cmd_load(args) -> int:
     import neo4j
 
     from graph.loading import load_graph
 
-    graph, status = _graph_of(args.sources)
+    graph, status = _records_of(args.sources)
     if graph is None:
         return FAILED
     try:
@@ -184,6 +201,9 @@ def cmd_load(args) -> int:
             bar.close()
     except (LookupError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as error:
         print(f"policykg: load failed: {error}", file=sys.stderr)
+        return FAILED
+    except (ValueError, KeyError) as error:  # read as the load streams it: a graph.json cut short or hand-edited
+        print(f"policykg: {args.sources[0]}: not a graph written by `policykg build` ({error})", file=sys.stderr)
         return FAILED
     print(
         f"loaded {stats.nodes} nodes and {stats.relationships} relationships in {stats.seconds:.1f} s "
@@ -215,11 +235,18 @@ class _LoadBar:
 def cmd_export(args) -> int:
     from graph.loading import cypher_script
 
-    graph, status = _graph_of(args.sources)
+    graph, status = _records_of(args.sources)
     if graph is None:
         return FAILED
-    cypher_script(graph, args.out)
-    print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships → {args.out}")
+    try:
+        nodes, relationships = cypher_script(graph, args.out)
+    except OSError as error:
+        print(f"policykg: cannot write {args.out}: {error}", file=sys.stderr)
+        return FAILED
+    except (ValueError, KeyError) as error:
+        print(f"policykg: {args.sources[0]}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+        return FAILED
+    print(f"{nodes} nodes, {relationships} relationships → {args.out}")
     return status
 
 

@@ -9,19 +9,21 @@ the same graph.  The only place values become Cypher text is `cypher_script`, wh
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
 import re
+import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 import networkx as nx
 
+from graph.graphfile import GraphRecords, graph_records
 from ontology.vocabulary import LinkType, NodeType, Relation
 
 LABELS = {node_type.value: node_type.label for node_type in NodeType}  # a node's `type` → its Neo4j label
@@ -138,39 +140,69 @@ def _relationship_properties(attributes: dict, per_mention: bool) -> dict:
     return {key: _property(value) for key, value in attributes.items() if key != "type"}
 
 
-def _node_groups(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for node, attributes in graph.nodes(data=True):
-        if "type" in attributes:
-            label = _label(attributes["type"])
-            groups[_merge_nodes(label)].append({"id": node, "props": _node_properties(attributes)})
-    return groups
+@dataclass
+class _Survey:
+    """One pass over a graph's records before anything is written: every label and type checked,
+    and what the load needs to know about nodes while it streams links."""
+
+    types: dict[str, str]  # node → its `type`, for the labels of a link's two ends
+    documents: list[str]
+    shared: set[str]  # Policy, Meeting, Organization and Jurisdiction nodes
+    nodes: int = 0  # node rows (nodes with a type)
+    relationships: int = 0  # relationship rows (links between two nodes with a type)
+    skipped: int = 0  # nodes without a `type`, and the links touching them
 
 
-def _relationship_groups(graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
-    groups: dict[str, list[dict]] = defaultdict(list)
-    types = graph.nodes(data="type")
-    for source, target, attributes in graph.edges(data=True):
-        if types[source] is None or types[target] is None:
+def _survey(records: GraphRecords) -> _Survey:
+    survey = _Survey(types={}, documents=[], shared=set())
+    for node, attributes in records.nodes():
+        node_type = attributes.get("type")
+        if node_type is None:
+            survey.skipped += 1
             continue
-        link, source_label, target_label = (
-            _relationship_type(attributes["type"]),
-            _label(types[source]),
-            _label(types[target]),
-        )
-        per_mention = link in MENTION_TYPES and source_label == WORK_ITEM
+        label = _label(node_type)
+        survey.types[node] = node_type
+        survey.nodes += 1
+        if label == DOCUMENT:
+            survey.documents.append(node)
+        elif label in SHARED_LABELS:
+            survey.shared.add(node)
+    for source, target, attributes in records.links():
+        if _link_statement(source, target, attributes, survey.types) is None:
+            survey.skipped += 1
+        else:
+            survey.relationships += 1
+    return survey
+
+
+def _link_statement(source: str, target: str, attributes: dict, types: dict[str, str]) -> str | None:
+    """The MERGE statement of one link (None if an end has no type); refuses what cannot be loaded."""
+    if source not in types or target not in types:
+        return None
+    link = _relationship_type(attributes["type"])
+    source_label, target_label = _label(types[source]), _label(types[target])
+    per_mention = link in MENTION_TYPES and source_label == WORK_ITEM
+    if per_mention and not isinstance(attributes.get("start"), int):
+        raise ValueError(f"mention {source} -{link}-> {target} has no `start` offset to tell it apart")
+    return _merge_relationships(link, source_label, target_label, per_mention)
+
+
+def _node_rows(records: GraphRecords) -> Iterator[tuple[str, dict]]:
+    for node, attributes in records.nodes():
+        if attributes.get("type") is not None:
+            yield _merge_nodes(_label(attributes["type"])), {"id": node, "props": _node_properties(attributes)}
+
+
+def _relationship_rows(records: GraphRecords, types: dict[str, str]) -> Iterator[tuple[str, dict]]:
+    for source, target, attributes in records.links():
+        statement = _link_statement(source, target, attributes, types)
+        if statement is None:
+            continue
+        per_mention = "{start: row.start}" in statement
         row = {"source": source, "target": target, "props": _relationship_properties(attributes, per_mention)}
         if per_mention:
-            if not isinstance(attributes.get("start"), int):
-                raise ValueError(f"mention {source} -{link}-> {target} has no `start` offset to tell it apart")
             row["start"] = attributes["start"]  # the MERGE key: it sets the property too
-        groups[_merge_relationships(link, source_label, target_label, per_mention)].append(row)
-    return groups
-
-
-def _skipped(graph: nx.MultiDiGraph) -> int:
-    untyped = {node for node, node_type in graph.nodes(data="type") if node_type is None}
-    return len(untyped) + sum(1 for u, v in graph.edges() if u in untyped or v in untyped)
+        yield statement, row
 
 
 def _chunks(rows: list, size: int) -> Iterator[list]:
@@ -178,15 +210,34 @@ def _chunks(rows: list, size: int) -> Iterator[list]:
         yield rows[start : start + size]
 
 
-def batches(graph: nx.MultiDiGraph, batch_size: int) -> tuple[list[Batch], list[Batch]]:
-    """The node batches and the relationship batches, in a deterministic order."""
+def _batched(rows: Iterable[tuple[str, dict]], size: int) -> Iterator[Batch]:
+    """Rows gathered by statement, a batch sent as soon as `size` rows of one statement are in;
+    what is left at the end, by statement.  Memory holds one batch per statement, not the graph."""
+    pending: dict[str, list[dict]] = {}
+    for statement, row in rows:
+        batch = pending.setdefault(statement, [])
+        batch.append(row)
+        if len(batch) == size:
+            yield Batch(statement, pending.pop(statement))
+    for statement in sorted(pending):
+        yield Batch(statement, pending[statement])
+
+
+def _check_batch_size(batch_size: int) -> None:
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
 
-    def split(groups: dict[str, list[dict]]) -> list[Batch]:
-        return [Batch(s, chunk) for s in sorted(groups) for chunk in _chunks(groups[s], batch_size)]
 
-    return split(_node_groups(graph)), split(_relationship_groups(graph))
+def batches(graph: nx.MultiDiGraph | GraphRecords, batch_size: int) -> tuple[list[Batch], list[Batch]]:
+    """The node batches and the relationship batches, in a deterministic order (all in memory:
+    `load_graph` and `cypher_script` stream them instead)."""
+    _check_batch_size(batch_size)
+    records = graph_records(graph)
+    survey = _survey(records)
+    return (
+        list(_batched(_node_rows(records), batch_size)),
+        list(_batched(_relationship_rows(records, survey.types), batch_size)),
+    )
 
 
 # --- loading ---------------------------------------------------------------------------------------
@@ -222,24 +273,16 @@ class _Writer:
         return counters
 
 
-def _document_ids(graph: nx.MultiDiGraph) -> list[str]:
-    return [node for node, node_type in graph.nodes(data="type") if node_type == NodeType.DOCUMENT.value]
-
-
-def _sweep_orphans(graph: nx.MultiDiGraph, write: _Writer) -> None:
-    """Delete shared nodes nothing points at any more, until none is left (a policy may free another)."""
-    keep = [  # nodes this graph itself has with nothing pointing at them stay as loaded
-        node
-        for node, node_type in graph.nodes(data="type")
-        if node_type in LABELS and LABELS[node_type] in SHARED_LABELS and graph.in_degree(node) == 0
-    ]
+def _sweep_orphans(keep: list[str], write: _Writer) -> None:
+    """Delete shared nodes nothing points at any more, until none is left (a policy may free another);
+    `keep`: the graph's own shared nodes that nothing in it points at, which stay as loaded."""
     deleted = True
     while deleted:
         deleted = sum(write(_delete_orphans(label), keep=keep).nodes_deleted for label in SHARED_LABELS) > 0
 
 
 def load_graph(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph | GraphRecords,
     driver,
     *,
     database: str | None = None,
@@ -249,21 +292,26 @@ def load_graph(
 ) -> LoadStats:
     """MERGE the graph into Neo4j in transactions of `batch_size` rows; safe to run again.
 
+    The graph is a networkx graph or the records of one (graph.graphfile.read_graph_records, for a
+    graph.json of any size): rows stream to the server a batch at a time.  Every label and type is
+    checked before anything is written.
     With `replace_documents`, each Document of the graph first loses its Sections, WorkItems and
     links in the database, and afterwards Policies, Meetings, Organizations and Jurisdictions that
     nothing points at any more, anywhere in the database, are deleted (what another document still
     cites stays; a stale policy's own ISSUED_BY and IN links do not keep it).
     `progress(done, total)` is called after every batch, counting rows."""
+    _check_batch_size(batch_size)
     started = time.perf_counter()
-    stats = LoadStats(skipped=_skipped(graph))
+    records = graph_records(graph)
+    survey = _survey(records)
+    stats = LoadStats(skipped=survey.skipped)
     write = _Writer(driver, database, stats)
-    node_batches, relationship_batches = batches(graph, batch_size)
     for statement in constraint_statements():
         write(statement)
     if replace_documents:
-        for documents in _chunks(_document_ids(graph), 100):
+        for documents in _chunks(survey.documents, 100):
             write(_DELETE_DOCUMENT_CONTENTS, documents=documents)
-    total = sum(len(b.rows) for b in node_batches + relationship_batches)
+    total = survey.nodes + survey.relationships
     done = 0
 
     def send(batch: Batch) -> int:
@@ -274,13 +322,21 @@ def load_graph(
             progress(done, total)
         return len(batch.rows)
 
+    pointed_at: set[str] = set()
+
+    def noting_targets(rows: Iterator[tuple[str, dict]]) -> Iterator[tuple[str, dict]]:
+        for statement, row in rows:
+            pointed_at.add(row["target"])
+            yield statement, row
+
     # nodes first: a relationship batch MATCHes both of its ends
-    stats.nodes += sum(map(send, node_batches))
+    stats.nodes += sum(map(send, _batched(_node_rows(records), batch_size)))
     relationships_started = time.perf_counter()
-    stats.relationships += sum(map(send, relationship_batches))
+    relationship_rows = noting_targets(_relationship_rows(records, survey.types))
+    stats.relationships += sum(map(send, _batched(relationship_rows, batch_size)))
     stats.relationship_seconds = time.perf_counter() - relationships_started
     if replace_documents:
-        _sweep_orphans(graph, write)
+        _sweep_orphans(sorted(survey.shared - pointed_at), write)
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -333,23 +389,34 @@ def cypher_literal(value: Any) -> str:
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
 
 
-def cypher_script(graph: nx.MultiDiGraph, out: str | os.PathLike | TextIO, *, batch_size: int = 500) -> None:
+def cypher_script(
+    graph: nx.MultiDiGraph | GraphRecords, out: str | os.PathLike | TextIO, *, batch_size: int = 500
+) -> tuple[int, int]:
     """A `.cypher` script for `cypher-shell -f`: the constraints, then the same MERGE statements as
-    `load_graph` with the rows written as literals.  One statement per line, each ending in `;`."""
-    node_batches, relationship_batches = batches(graph, batch_size)
-    lines = [
-        "// policykg knowledge graph; run with: cypher-shell -f THIS_FILE (idempotent: every write is a MERGE)",
-        *(statement + ";" for statement in constraint_statements()),
-        *(
-            batch.statement.replace("$rows", cypher_literal(batch.rows), 1) + ";"
-            for batch in node_batches + relationship_batches
-        ),
-    ]
-    text = "\n".join(lines) + "\n"
-    if hasattr(out, "write"):
-        out.write(text)
-    else:
-        Path(out).write_text(text, encoding="utf-8", newline="\n")
+    `load_graph` with the rows written as literals.  One statement per line, each ending in `;`.
+    Written a batch at a time; a path is written whole or not at all.  Returns the node and
+    relationship rows written."""
+    _check_batch_size(batch_size)
+    records = graph_records(graph)
+    survey = _survey(records)
+    if not hasattr(out, "write"):
+        path = Path(out)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", dir=path.parent, delete=False) as f:
+            try:
+                written = cypher_script(records, f, batch_size=batch_size)
+            except BaseException:
+                f.close()
+                os.unlink(f.name)
+                raise
+        os.replace(f.name, path)
+        return written
+    out.write("// policykg knowledge graph; run with: cypher-shell -f THIS_FILE (idempotent: every write is a MERGE)\n")
+    out.writelines(statement + ";\n" for statement in constraint_statements())
+    for batch in itertools.chain(  # every node before any relationship, which MATCHes its two ends
+        _batched(_node_rows(records), batch_size), _batched(_relationship_rows(records, survey.types), batch_size)
+    ):
+        out.write(batch.statement.replace("$rows", cypher_literal(batch.rows), 1) + ";\n")
+    return survey.nodes, survey.relationships
 
 
 # --- the cookbook ----------------------------------------------------------------------------------

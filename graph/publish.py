@@ -41,7 +41,6 @@ from extractors.corpus import Outcome, ScannedCorpus, scan_corpus
 from extractors.identity import PolicyTable
 from extractors.pipeline import Extraction
 from graph.build import (
-    EXTERNAL,
     document_graph,
     document_node,
     merge_part,
@@ -49,6 +48,7 @@ from graph.build import (
     policies_graph,
     referenced_places_and_bodies,
 )
+from graph.graphfile import NodeLinkStream, node_link_lines
 from graph.report import PartCounts, Summary, Tally, count_part, format_summary
 from ontology.vocabulary import NodeType, Relation
 
@@ -357,77 +357,6 @@ def reading_material(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, 
     for node_spans in spans.values():
         node_spans.sort(key=lambda span: (span["start"], span["end"], span["policy_node"]))
     return texts, spans
-
-
-# ----------------------------------------------------------------------- graph.json
-
-
-def node_link_lines(graph: nx.MultiDiGraph) -> tuple[list[str], list[str]]:
-    """A part's own nodes and all its links as node-link JSON objects, each sorted."""
-    external = graph.graph.get(EXTERNAL, ())
-    nodes = [
-        json.dumps({"id": node, **graph.nodes[node]}, ensure_ascii=False, sort_keys=True)
-        for node in sorted(n for n in graph.nodes if n not in external)
-    ]
-    links = [
-        json.dumps({"source": source, "target": target, "key": key, **attrs}, ensure_ascii=False, sort_keys=True)
-        for source, target, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])
-    ]
-    return nodes, links
-
-
-class NodeLinkStream:
-    """graph.json written part by part: networkx's node-link JSON, each part's nodes and links
-    sorted, one to a line (links wait in a temporary file until every node is written)."""
-
-    def __init__(self, path: Path):
-        self._out = path.open("w", encoding="utf-8", newline="\n")
-        self._links = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed in close())
-        self._out.write('{"directed": true, "graph": {}, "multigraph": true, "nodes": [')
-        self._nodes_written = self._links_written = 0
-
-    def part(self, graph: nx.MultiDiGraph) -> None:
-        self.written(*node_link_lines(graph))
-
-    def written(self, nodes: list[str], links: list[str]) -> None:
-        """A part's lines from node_link_lines (a worker's)."""
-        for node in nodes:
-            self._out.write(",\n" if self._nodes_written else "\n")
-            self._out.write(node)
-            self._nodes_written += 1
-        for link in links:
-            self._links.write(",\n" if self._links_written else "\n")
-            self._links.write(link)
-            self._links_written += 1
-
-    def close(self) -> None:
-        self._out.write('\n], "links": [')
-        self._links.seek(0)
-        shutil.copyfileobj(self._links, self._out)
-        self._out.write("\n]}\n")
-        self._out.close()
-        self._links.close()
-
-    def __enter__(self) -> NodeLinkStream:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
-def save_graph(graph: nx.MultiDiGraph, path: Path) -> None:
-    """The graph as node-link JSON, nodes and links sorted: the same graph gives the same bytes."""
-    with NodeLinkStream(path) as stream:
-        stream.part(graph)
-
-
-def load_graph_file(path: str | Path) -> nx.MultiDiGraph:
-    """A graph written by `build` (out/graph.json), or the graph.json inside an output directory."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / "graph.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
 
 
 # ------------------------------------------------------------------------- staging

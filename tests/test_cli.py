@@ -9,6 +9,7 @@ import pytest
 
 from graph.cli import main
 from graph.evaluation import evaluate, read_mentions
+from graph.graphfile import load_graph_file
 from ontology.vocabulary import Kind, Tier
 
 from .conftest import SEED, SEED_GOLD
@@ -127,3 +128,26 @@ def test_load_then_ask_the_cookbook_on_the_real_server(capsys):
     rows = capsys.readouterr().out.splitlines()
     assert len(rows) - 1 == 12  # the header, then the twelve policies the seed says it will issue
     assert any("佛山市加快智能制造专业人才培养实施方案" in row for row in rows)
+
+
+def test_export_streams_a_built_graph_and_says_how_much_it_wrote(tmp_path, capsys):
+    assert main(["build", str(SEED), "--out", str(tmp_path / "out"), "--no-keywords"]) == 0
+    capsys.readouterr()
+    script = tmp_path / "graph.cypher"
+    assert main(["export", "cypher", str(tmp_path / "out"), "--out", str(script)]) == 0
+    graph = load_graph_file(tmp_path / "out")
+    assert capsys.readouterr().out.startswith(
+        f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships"
+    )
+    assert script.read_text(encoding="utf-8").count("MERGE") > 10
+
+
+def test_export_of_a_graph_json_cut_short_is_one_line_and_no_script(tmp_path, capsys):
+    assert main(["build", str(SEED), "--out", str(tmp_path / "out"), "--no-keywords"]) == 0
+    capsys.readouterr()
+    cut = tmp_path / "cut.json"
+    cut.write_text("\n".join((tmp_path / "out" / "graph.json").read_text(encoding="utf-8").splitlines()[:100]))
+    assert main(["export", "cypher", str(cut), "--out", str(tmp_path / "graph.cypher")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cut.json" in err and "ends before" in err
+    assert not (tmp_path / "graph.cypher").exists()

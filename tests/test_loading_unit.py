@@ -321,3 +321,60 @@ def test_every_cookbook_query_speaks_the_vocabulary(name):
     types = {t for group in re.findall(r"\[\w*:([\w|]+)", query) for t in group.split("|")}
     assert labels <= set(LABELS.values())
     assert types <= {r.neo4j_type for r in Relation} | {link.neo4j_type for link in LinkType}
+
+
+# --- a built graph.json, streamed -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built_graph_json(tmp_path_factory, seed_path):
+    from graph.publish import build
+
+    out = tmp_path_factory.mktemp("built") / "out"
+    build([seed_path], out, keywords=False, cache=False)
+    return out / "graph.json"
+
+
+def _sorted_merges(driver: FakeDriver) -> list[tuple[str, str]]:
+    return sorted((query, repr(row)) for query, rows in driver.merges() for row in rows)
+
+
+def test_a_graph_json_streamed_sends_the_rows_of_the_graph_it_holds(built_graph_json):
+    from graph.graphfile import load_graph_file, read_graph_records
+
+    from_file, from_graph = FakeDriver(), FakeDriver()
+    streamed = load_graph(read_graph_records(built_graph_json), from_file, batch_size=64, replace_documents=True)
+    whole = load_graph(load_graph_file(built_graph_json), from_graph, batch_size=64, replace_documents=True)
+    assert _sorted_merges(from_file) == _sorted_merges(from_graph)
+    assert (streamed.nodes, streamed.relationships) == (whole.nodes, whole.relationships) != (0, 0)
+    assert all(len(rows) <= 64 for _, rows in from_file.merges())
+    assert [c for c in from_file.calls if "rows" not in c[1]] == [c for c in from_graph.calls if "rows" not in c[1]]
+
+
+def test_a_graph_json_cut_short_is_refused_before_anything_is_written(built_graph_json, tmp_path):
+    from graph.graphfile import read_graph_records
+
+    cut = tmp_path / "graph.json"
+    cut.write_text("\n".join(built_graph_json.read_text(encoding="utf-8").splitlines()[:-5]), encoding="utf-8")
+    driver = FakeDriver()
+    with pytest.raises(ValueError, match="ends before"):
+        load_graph(read_graph_records(cut), driver)
+    assert driver.calls == []
+
+
+def test_a_script_that_cannot_be_finished_leaves_no_file(tmp_path):
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", type=NodeType.POLICY.value)
+    graph.add_edge("a", "a", type="LIKES")
+    with pytest.raises(ValueError, match="not in the domain model"):
+        cypher_script(graph, tmp_path / "graph.cypher")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_script_merges_every_node_before_any_relationship(hostile_graph, tmp_path):
+    script = tmp_path / "graph.cypher"
+    cypher_script(hostile_graph, script, batch_size=7)
+    statements = [line for line in script.read_text(encoding="utf-8").splitlines() if line.startswith("UNWIND")]
+    relationships = [n for n, line in enumerate(statements) if "MATCH (a:" in line]
+    nodes = [n for n, line in enumerate(statements) if "MERGE (n:" in line]
+    assert nodes and relationships and max(nodes) < min(relationships)

@@ -170,6 +170,21 @@ def test_loading_twice_changes_no_count(db, seed_graph):
     assert _duplicates(db) == 0
 
 
+def test_a_built_graph_json_streamed_loads_the_same_database_as_its_graph(db, seed_path, tmp_path):
+    from graph.graphfile import load_graph_file, read_graph_records
+    from graph.publish import build
+
+    build([seed_path], tmp_path / "out", keywords=False, cache=False)
+    whole = load_graph_file(tmp_path / "out")
+    stats = load_graph(read_graph_records(tmp_path / "out"), db, batch_size=97)
+    assert _counts_in(db) == _counts_of(whole)
+    streamed = _everything(db)
+    db.execute_query("MATCH (n) DETACH DELETE n")
+    load_graph(whole, db)
+    assert _everything(db) == streamed
+    assert (stats.nodes_created, stats.relationships_created) == (whole.number_of_nodes(), whole.number_of_edges())
+
+
 class Killed(Exception):
     """Stands for the process dying between two transactions."""
 

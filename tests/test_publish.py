@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from graph.cli import main
-from graph.publish import CACHE, OUTPUTS, NothingToBuild, build, load_graph_file
+from graph.graphfile import load_graph_file
+from graph.publish import CACHE, OUTPUTS, NothingToBuild, build
 
 from .conftest import ROOT, SEED
 
