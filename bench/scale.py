@@ -1,4 +1,4 @@
-"""End-to-end builds of generated corpora: wall time, peak memory, and accuracy against their gold.
+"""End-to-end builds of generated corpora: wall time, peak memory, accuracy; then their Cypher export.
 
     .venv/bin/python bench/scale.py [--sizes 1000 10000] [--out bench/out]
 
@@ -6,7 +6,9 @@ For each size: bench/synthetic.py writes that many plans (seed 1) with their gol
 build --no-keywords` runs under `/usr/bin/time -v` (extract on every core, graph, Turtle, report,
 corpus map), and `policykg eval` scores the mentions it wrote.  Printed: documents, triples, wall
 time, peak resident memory, the memory ratio of the largest size to the smallest (asked: < 2×),
-and tier-A F1.
+and tier-A F1.  Then `policykg export cypher` reads each build's graph.json back the way `load`
+does (a line at a time, the same statements) under `/usr/bin/time -v`: its wall time and peak
+memory show what loading that graph into Neo4j holds, without a server.
 """
 
 from __future__ import annotations
@@ -41,7 +43,21 @@ def run_size(size: int, out: Path) -> dict:
         text=True,
     )
     f1 = re.search(r"F1 ([0-9.]+)", score.stdout).group(1)
-    return {"size": size, "triples": triples, "wall": wall, "peak_mb": peak_kb / 1024, "f1": f1}
+    export = ["/usr/bin/time", "-v", str(POLICYKG), "export", "cypher", str(built), "--out", str(out / "graph.cypher")]
+    exported = subprocess.run(export, check=True, capture_output=True, text=True)
+    export_wall = re.search(r"Elapsed \(wall clock\) time .*: (\S+)", exported.stderr).group(1)
+    export_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", exported.stderr).group(1))
+    (out / "graph.cypher").unlink()
+    return {
+        "size": size,
+        "triples": triples,
+        "wall": wall,
+        "peak_mb": peak_kb / 1024,
+        "f1": f1,
+        "export_wall": export_wall,
+        "export_mb": export_kb / 1024,
+        "graph_json_mb": (built / "graph.json").stat().st_size / 1e6,
+    }
 
 
 def main() -> None:
@@ -57,6 +73,11 @@ def main() -> None:
     if len(rows) > 1:
         ratio = rows[-1]["peak_mb"] / rows[0]["peak_mb"]
         print(f"peak memory at {rows[-1]['size']} / at {rows[0]['size']}: {ratio:.2f}×  (asked: < 2×)")
+    print(f"\n{'documents':>10} {'graph.json':>12} {'export wall':>12} {'export peak':>12}  (policykg export cypher)")
+    for row in rows:
+        print(
+            f"{row['size']:>10} {row['graph_json_mb']:>9,.0f} MB {row['export_wall']:>12} {row['export_mb']:>9,.0f} MB"
+        )
 
 
 if __name__ == "__main__":

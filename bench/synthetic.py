@@ -1001,7 +1001,10 @@ def issuer_names(policy: LocalPolicy, name: str) -> tuple[str, ...]:
     names = []
     for body in policy.bodies:
         if body == "委":
-            names.append(party_committee(name))
+            # a county's committee is named for the county alone (中共攸县委), a district's with
+            # its city when the plan writes it so (中共南京市鼓楼区委)
+            county_alone = division.level == "county" and not division.name.endswith("区") and name != "@"
+            names.append(party_committee(division.name if county_alone else name))
         elif body == "EDU":
             names.append(name + education_body(division, division.level))
         elif body == "人民政府办公厅" and division.level != "provincial":

@@ -131,9 +131,12 @@ def key_mentions(mentions: list[Mention], place: Place) -> list[Mention]:
     a declared short name takes the key of the title it stands for."""
     keyed = [replace(m, policy=mention_key(m, place)) for m in mentions]
     key_of: dict[str, str] = {}
+    decided: set[str] = set()  # titles keyed by a mention whose level is known
     for m in keyed:
-        if not m.refers_to:
-            key_of.setdefault(m.title, m.policy)
+        if not m.refers_to and m.title not in decided and (m.title not in key_of or m.level is not Level.UNKNOWN):
+            key_of[m.title] = m.policy
+            if m.level is not Level.UNKNOWN:
+                decided.add(m.title)
     return [replace(m, policy=key_of[m.refers_to]) if m.refers_to in key_of else m for m in keyed]
 
 

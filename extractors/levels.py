@@ -152,7 +152,10 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             return name, flags
         written = _official_place_name(whole, place)
         if rest.startswith("委"):  # 市委, 省委办公厅, 市委宣传部: Party committees
-            return f"中共{written}{rest}", flags
+            # a county's committee is named for the county alone (中国共产党攸县委员会), a
+            # district's with its city (中国共产党南京市鼓楼区委员会)
+            party_place = written if whole.name.endswith("区") else whole.name
+            return f"中共{party_place}{rest}", flags
         if rest.startswith("党委"):  # 自治区党委: the region's Party committee
             return f"中共{written}委员会{rest[2:]}", flags
         if rest.startswith("政府"):
@@ -162,7 +165,7 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
 
 
 def _official_place_name(jurisdiction: Jurisdiction, place: Place) -> str:
-    """A district or county is named with its city, as its bodies sign: 南京市鼓楼区, 北京市海淀区."""
+    """A district or county named with its city: 南京市鼓楼区 (many cities have a 鼓楼区), 株洲市攸县."""
     if jurisdiction.level is Level.COUNTY and place.city and place.city.code != jurisdiction.code:
         return place.city.name + jurisdiction.name
     return jurisdiction.name
@@ -213,7 +216,7 @@ def decide_level(mention: Mention, place: Place, before: str) -> Decision:
     if known:
         national = gazetteer().by_code("000000") if known.level is Level.NATIONAL else None
         return Decision(known.level, LevelSource.REGISTRY, national)
-    return UNKNOWN
+    return _unplaced_regulation(mention) or UNKNOWN
 
 
 def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
@@ -246,18 +249,32 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if relative and place.relative(relative.group(1)):
         jurisdiction = place.relative(relative.group(1))
         return Decision(jurisdiction.level, LevelSource.CUE, jurisdiction)
-    is_law = title.endswith("法") and not title.endswith(("办法", "方法", "做法"))
+    bare = rx.TRAILING_PARENTHETICAL.sub("", title)
+    is_law = bare.endswith(("法", "法典")) and not bare.endswith(("办法", "方法", "做法"))
     if mention.kind is Kind.DOCUMENT and is_law and not rx.TITLE_ISSUER_END.search(title):
         # A 法 is made by the NPC; local bodies make 条例 and 办法, never a 法.
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     return None
 
 
+def _unplaced_regulation(mention: Mention) -> Decision | None:
+    """A local 条例 is named with its place (云南省…条例), so one cited with none is the State
+    Council's or the Party Centre's: 《工伤保险条例》, 劳动保障监察条例."""
+    title = rx.TRAILING_PARENTHETICAL.sub("", simplify(mention.title))
+    if mention.kind is Kind.DOCUMENT and title.endswith("条例") and not rx.TITLE_ISSUER_END.search(title):
+        return Decision(Level.NATIONAL, LevelSource.CUE, gazetteer().by_code("000000"))
+    return None
+
+
 @lru_cache(maxsize=8192)
 def _first_place(title: str, year: int | None) -> Jurisdiction | None:
-    """The first division a title names (titles repeat within and across plans: cached)."""
+    """The division a title is named for: the deepest of the places it starts with (云南省大理白族
+    自治州…条例 is the prefecture's), else the first it names (titles repeat: cached)."""
     found = gazetteer().find(title, year=year)
-    return found[0].jurisdiction if found else None
+    if not found:
+        return None
+    leading = _leading_places(found)
+    return max(leading, key=lambda j: j.level.rank) if leading else found[0].jurisdiction
 
 
 def _quoted_place(title: str, place: Place) -> Jurisdiction | None:
@@ -296,5 +313,7 @@ def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Men
             jurisdiction = decision.jurisdiction.code if decision.jurisdiction else ""
         resolved.append(replace(mention, level=level, level_source=source, jurisdiction=jurisdiction))
         if not mention.refers_to:
-            by_title.setdefault(mention.title, resolved[-1])
+            decided = by_title.get(mention.title)
+            if decided is None or (decided.level is Level.UNKNOWN and level is not Level.UNKNOWN):
+                by_title[mention.title] = resolved[-1]  # the first mention whose level is known
     return resolved

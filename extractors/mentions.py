@@ -200,12 +200,16 @@ def title_issuers(title: str) -> tuple[int, tuple[str, ...]]:
     if end:
         issuers = parse_issuers(title[: end.start()])
         return (end.start(), issuers) if issuers else (0, ())
-    # Without 关于 only a list of two or more bodies counts: "佛山市教育部门…" is no issuer.
+    # Without 关于, a list of two or more bodies, or one body named with its place: "佛山市教育部门…"
+    # is no issuer, "太原市环境保护局行政处罚…标准" is.
     lead = rx.COORDINATED_BODIES.match(title)
     if lead:
         parts = parse_issuers(lead.group(1))
         if len(parts) >= 2:
             return lead.end(), parts
+    lead = rx.PLACED_BODY_LEAD.match(title)
+    if lead and place_at(title, 0) and parse_issuers(lead.group(1)):
+        return lead.end(), (lead.group(1),)
     return 0, ()
 
 
@@ -409,6 +413,12 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
             found.append(named_mention(ctx, begin, named.end(), issuers=issuers))
     found += bare_law_mentions(ctx)
     for m in rx.TRIGGER.finditer(masked):
+        if _RELATION_OF_TRIGGER[m.group()] is Relation.IMPLEMENTS:
+            phased = rx.PHASED_PLAN.match(masked, m.end())
+            if phased:
+                found.append(
+                    named_mention(ctx, phased.start(), phased.end(), relation=Relation.IMPLEMENTS, trigger=m.group())
+                )
         if _RELATION_OF_TRIGGER[m.group()] is not Relation.ISSUES:
             continue
         named = rx.BARE_ISSUED_POLICY.match(masked, m.end())
@@ -418,21 +428,40 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
 
 
 def bare_law_mentions(ctx: Context) -> list[Mention]:
-    """Tier B laws of the registry written without brackets where a trigger governs them:
-    贯彻落实义务教育法, 执行教师法和未成年人保护法.  A law name must stand on its own: after the
-    trigger, a separator, or another law (not 职业教育法 inside a longer name)."""
+    """Tier B laws and regulations written without brackets where a trigger governs them:
+    贯彻落实义务教育法, 依据劳动争议调解仲裁法, 依据宪法和民族区域自治法.  A law of the registry
+    may stand wherever a list puts it (not 职业教育法 inside a longer name); any other name must
+    follow its trigger, or the law before it in a list, at once."""
     masked = ctx.masked
-    found = []
+    spans: set[tuple[int, int]] = set()
     for m in bare_law_pattern().finditer(masked):
         start = m.start()
         before = masked[start - 1 : start]
         after_trigger = any(t.end() == start for t in rx.TRIGGER.finditer(masked, max(0, start - 6), start))
-        if start and before not in "、和及与,， “”" and not after_trigger and not masked.endswith("法", 0, start):
+        if not start or before in "、和及与,， “”" or after_trigger or masked.endswith("法", 0, start):
+            spans.add(m.span())
+    for trigger in rx.TRIGGER.finditer(masked):
+        if _RELATION_OF_TRIGGER[trigger.group()] not in (Relation.IMPLEMENTS, Relation.REVISES):
             continue
+        at = trigger.end()
+        while (law := rx.BARE_LAW.match(masked, at)) and _is_law_name(law.group(1)):
+            spans.add(law.span(1))
+            joined = rx.BARE_LAW_LIST.match(masked, law.end())
+            if not joined:
+                break
+            at = joined.end()
+    found = []
+    for start, end in sorted(spans):
         trigger, relation = governing_trigger(ctx, start, subclause_only=True)
         if relation in (Relation.IMPLEMENTS, Relation.REVISES):
-            found.append(named_mention(ctx, start, m.end(), relation=relation, trigger=trigger))
+            found.append(named_mention(ctx, start, end, relation=relation, trigger=trigger))
     return found
+
+
+def _is_law_name(name: str) -> bool:
+    """宪法, 民族区域自治法, 劳动保障监察条例; not 情境教学法, 依法, 有关条例."""
+    long_enough = len(name) >= 4 or name in ("宪法", "刑法", "民法典", "税法")
+    return long_enough and not rx.NOT_A_LAW_END.search(name) and not rx.NOT_A_LAW_START.search(name)
 
 
 def repeated_title_mentions(ctx: Context, titled: list[Mention]) -> list[Mention]:
@@ -476,9 +505,11 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 def with_short_names(ctx: Context, spans: list[Span], titled: list[Mention]) -> list[Mention]:
     """A short name the plan declares — 《深化新时代教育评价改革总体方案》（以下简称《总体方案》） —
-    refers to the full title wherever it stands in brackets: in the declaration and after it."""
+    refers to the full title wherever it stands in brackets after the declaration, which is part
+    of the full title's mention and no mention itself."""
     text = ctx.clean.text
     full_titles: dict[str, str] = {}
+    declarations: set[int] = set()  # where a declared short name stands: no mention of its own
     for span in spans:
         if span.parent is not None:
             continue
@@ -487,12 +518,19 @@ def with_short_names(ctx: Context, spans: list[Span], titled: list[Mention]) -> 
         if declared:
             full = squeeze(ctx.clean.surface(span.open + 1, span.close - 1))
             full_titles.setdefault(normalize_title(declared.group(1)), full)
+            declarations.add(ctx.clean.span(declared.start(1) - 1, declared.end(1) + 1)[0])
     if not full_titles:
         return titled
+    kind_of = {m.title: m.kind for m in titled if not m.parent}
     out = []
     for m in titled:
+        if m.start in declarations and not m.parent:
+            continue  # （以下简称《意见》） names the mention just made; it makes no other
         full = full_titles.get(normalize_title(m.title)) if not m.parent else None
-        out.append(replace(m, refers_to=full) if full and normalize_title(full) != normalize_title(m.title) else m)
+        if full and normalize_title(full) != normalize_title(m.title):
+            # 《大气十条》 is what its full title is, though it ends in no genre
+            m = replace(m, refers_to=full, kind=kind_of.get(full, m.kind))
+        out.append(m)
     return out
 
 

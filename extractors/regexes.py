@@ -99,7 +99,7 @@ YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
-    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略"
+    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
@@ -179,6 +179,20 @@ TRIGGERS = {
 TRIGGER = re.compile("|".join(sorted((re.escape(w) for ws in TRIGGERS.values() for w in ws), key=len, reverse=True)))
 # 新修订 is a qualifier of the title, not a revision: "落实新修订《民办教育促进法》"
 QUALIFIER_BEFORE = re.compile(r"(?:新修订|新修改|新|最新|修订后的|修改后的)的?$")
+# A law or regulation written without brackets, right after its trigger and a qualifier:
+# "依据劳动争议调解仲裁法", "落实新修订的未成年人保护法", "依据宪法和民族区域自治法" (the list goes on
+# after 和, BARE_LAW_LIST); the name holds no conjunction, and 法治, 法规, 法律 are no law's end
+BARE_LAW = re.compile(
+    rf"(?:新修订|新修改|修订后|修改后|新颁布|新)?的?"
+    rf"((?:中华人民共和国)?(?:(?![和及与的等并或、])[{CJK}]){{1,16}}?(?:法典|法|条例))(?![治规律学制定理官院庭课]|改革|建设|体系|工作|任务)"
+)
+BARE_LAW_LIST = re.compile(r"(?:以及|、|和|及|与)")
+# What ends a method or a way of working, not a law: 实施办法, 情境教学法, 依法, 执法, 普法
+NOT_A_LAW_END = re.compile(
+    r"(?:办|方|做|教学|学习|工作|训练|疗|算|书|语|兵|手|说|看|想|用|技|笔|司|立|执|守|普|违|合|依|非|不|变|文|章|写|读|画)法$"
+)
+# What a bare name must not start with: 有关条例, 相关法, 各项条例
+NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|本|这|其|各级|各地)")
 # A revision written after the title: "启动《佛山市教育装备建设指南》修订", "对《…》进行修订"
 REVISION_AFTER = re.compile(r"(?:的)?(?:进行)?(?:修订|修改)")
 # Making a title, written after it: "启动《长沙市学前教育条例》立法调研", "做好《…规划》编制工作"
@@ -221,6 +235,13 @@ ORG_SUFFIX = (
 ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,40}}?(?:{ORG_SUFFIX})")
 # Two or more bodies that start a title without 关于: "省教育厅、省语委语言文字课题管理办法"
 COORDINATED_BODIES = re.compile(rf"((?:{ORG.pattern})(?:[、 ](?:{ORG.pattern}))+)")
+# One body, named with its place, that starts a title without 关于: "太原市环境保护局行政处罚…标准"
+# (a place's 布局 or 格局 is no body; the title goes on after it)
+PLACED_BODY_LEAD = re.compile(
+    rf"((?:(?![和与的])[{CJK}]){{2,14}}?"
+    rf"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|(?<![布格大全开新当结时])局|厅))"
+    rf"(?=[{CJK}“]{{4}})"
+)
 # The bodies an issuer list leaves unnamed: "教育部等九部门", "省教育厅等6部门", "市委宣传部等单位"
 UNNAMED_CO_ISSUERS = re.compile(rf"等(?:[{CN_NUM}0-9]{{1,3}}个?)?(?:部门|部委|单位|厅局)$")
 # A national policy named by its level alone: "执行国家《学生体质健康标准》"
@@ -289,6 +310,10 @@ BARE_ISSUED_POLICY = re.compile(
     rf"[{CJK}0-9()\-]{{4,30}}?(?:行动计划|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
     rf"(?![{CJK}])"
 )
+# A plan in phases, named where a trigger governs it: "实施县第三期学前教育行动计划"
+PHASED_PLAN = re.compile(
+    rf"(?:[省市区县州盟旗])?第[{CN_NUM}]{{1,3}}期[{CJK}]{{2,20}}?(?:行动计划|提升计划|计划|规划|工程)(?![{CJK}])"
+)
 # Rules that are policies by name: "中央八项规定", "八项规定精神" (中央 is added by the extractor)
 NAMED_RULE = re.compile(rf"[{CN_NUM}]项规定")
 
@@ -299,10 +324,11 @@ NAMED_RULE = re.compile(rf"[{CN_NUM}]项规定")
 PARTY_CONGRESS = re.compile(r"(十[一二三四五六七八九]|二十[一二三]?)大(?![学会厦道型量力类批])")
 # "十八届三中、四中、五中、六中全会" (four meetings), "十九届四中全会"
 PLENUM = re.compile(rf"([{CN_NUM}]{{1,3}})届((?:[{CN_NUM}]{{1,2}}中、)*[{CN_NUM}]{{1,2}})中全会")
-# A local Party congress or plenum: "第十二次党代会" (佛山市 before it is its place), "省委十二届四次全会"
+# A local Party congress or plenum: "第十二次党代会" (佛山市 before it is its place), "省委十二届四次全会",
+# "州委九届十一次全会"
 LOCAL_CONGRESS = re.compile(
     rf"第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
-    rf"|(?:省委|市委|区委|县委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
+    rf"|(?:自治区党委|省委|市委|区委|县委|州委|盟委|旗委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
 )
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)

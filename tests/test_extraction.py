@@ -54,6 +54,11 @@ GUANGXI = "广西壮族自治区教育厅2019年工作要点\n"
 NANNING = "南宁市教育局2019年工作要点\n"
 LIANGSHAN = "凉山彝族自治州教育局2019年工作要点\n"
 EJIN_HORO = "鄂尔多斯市伊金霍洛旗教育体育局2020年工作计划\n"
+TIANSHUI = "天水市人力资源和社会保障局2019年工作计划\n"
+DALI = "大理白族自治州教育体育局2021年工作要点\n"
+TAIYUAN = "太原市环境保护局2018年工作计划\n"
+YOUXIAN = "攸县教育局2019年工作要点\n"
+YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -75,6 +80,37 @@ CASES = [
      [expect("昆明市中小学校园欺凌综合治理方案", relation=Relation.ISSUES, level=Level.MUNICIPAL),
       expect("昆明市中小学学籍管理办法", relation=Relation.REVISES)]),
     # ---- issuers before the brackets and inside them
+    # ---- laws and regulations without brackets: a trigger, then a name that ends in 法 or 条例
+    (TIANSHUI + "1. 依据劳动保障监察条例加大执法力度。\n2. 依据劳动争议调解仲裁法，推进仲裁院标准化建设。",
+     [expect("劳动保障监察条例", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS, item="1"),
+      expect("劳动争议调解仲裁法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS, item="2")]),
+    (DALI + "（五）依据宪法和民族区域自治法，贯彻《大理白族自治州自治条例》，落实新修订的未成年人保护法。",
+     [expect("宪法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS),
+      expect("民族区域自治法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS),
+      expect("大理白族自治州自治条例", level=Level.MUNICIPAL),
+      expect("未成年人保护法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS)]),
+    (TAIYUAN + "一、贯彻大气污染防治法、水污染防治法和土壤污染防治法。\n（一）全面实施环境保护税法。",
+     [expect("大气污染防治法", tier=Tier.B, level=Level.NATIONAL),
+      expect("水污染防治法", tier=Tier.B, level=Level.NATIONAL),
+      expect("土壤污染防治法", tier=Tier.B, level=Level.NATIONAL),
+      expect("环境保护税法", tier=Tier.B, level=Level.NATIONAL, item="一")]),
+    (TAIYUAN + "贯彻国务院《大气污染防治行动计划》（以下简称《大气十条》），确保完成《大气十条》终期考核目标。",
+     [expect("大气十条", kind=Kind.DOCUMENT, level=Level.NATIONAL, refers_to="大气污染防治行动计划")]),
+    (YOUXIAN + "1. 实施县第三期学前教育行动计划，新建、改扩建公办幼儿园6所。",
+     [expect("县第三期学前教育行动计划", tier=Tier.B, level=Level.COUNTY, relation=Relation.IMPLEMENTS)]),
+    # ---- a law or regulation without a place is the nation's; with places, the deepest place's
+    (TIANSHUI + "4. 贯彻《工伤保险条例》和《事业单位人事管理条例》，落实《甘肃省工伤保险实施办法》。",
+     [expect("工伤保险条例", level=Level.NATIONAL, relation=Relation.IMPLEMENTS),
+      expect("事业单位人事管理条例", level=Level.NATIONAL),
+      expect("甘肃省工伤保险实施办法", level=Level.PROVINCIAL)]),
+    (DALI + "（七）深入学习宣传贯彻《中华人民共和国民法典》，开展《云南省大理白族自治州洱海保护管理条例》进校园活动。",
+     [expect("中华人民共和国民法典", kind=Kind.DOCUMENT, level=Level.NATIONAL, relation=Relation.IMPLEMENTS),
+      expect("云南省大理白族自治州洱海保护管理条例", level=Level.MUNICIPAL, jurisdiction="532900")]),
+    (DALI + "认真落实全省教育工作会议和州委九届十一次全会部署。",
+     [expect("州委九届十一次全会", kind=Kind.MEETING, level=Level.MUNICIPAL, jurisdiction="532900")]),
+    (YUBEI + "（三）落实重庆市教委、四川省教育厅《推动成渝地区双城经济圈建设教育协同发展框架协议》。",
+     [expect("推动成渝地区双城经济圈建设教育协同发展框架协议", kind=Kind.DOCUMENT, level=Level.PROVINCIAL,
+             relation=Relation.IMPLEMENTS)]),
     (FOSHAN + "4. 贯彻教育部、国家语委《关于进一步加强学校语言文字工作的意见》。",
      [expect("关于进一步加强学校语言文字工作的意见", issuers=("教育部", "国家语委"), level=Level.NATIONAL,
              surface="教育部、国家语委《关于进一步加强学校语言文字工作的意见》")]),
@@ -138,7 +174,7 @@ CASES = [
       expect("全州县教育发展规划", level=Level.COUNTY, jurisdiction="450324")]),
     (EJIN_HORO + "1. 落实旗委旗政府《关于加快教育现代化的实施意见》，贯彻全旗教育工作会议精神，执行自治区教育厅《关于规范办学行为的通知》。",
      [expect("关于加快教育现代化的实施意见", level=Level.COUNTY,
-             issuers=("中共鄂尔多斯市伊金霍洛旗委", "鄂尔多斯市伊金霍洛旗人民政府")),
+             issuers=("中共伊金霍洛旗委", "鄂尔多斯市伊金霍洛旗人民政府")),
       expect("全旗教育工作会议", level=Level.COUNTY, jurisdiction="150627"),
       expect("关于规范办学行为的通知", issuers=("内蒙古自治区教育厅",), level=Level.PROVINCIAL)]),
     (GULOU + "2、落实区委区政府《关于深化教育领域综合改革的实施意见》。",
@@ -147,6 +183,12 @@ CASES = [
      [expect("关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见", level=Level.NATIONAL)]),
     (SICHUAN + "1.坚持正确政治方向。落实省委《关于加强新时代高校党的建设的意见》。",
      [expect("关于加强新时代高校党的建设的意见", issuers=("中共四川省委",), level=Level.PROVINCIAL)]),
+    (YOUXIAN + "1. 落实县委县政府《关于统筹推进县域内城乡义务教育一体化改革发展的实施意见》。",
+     [expect("关于统筹推进县域内城乡义务教育一体化改革发展的实施意见", level=Level.COUNTY,
+             issuers=("中共攸县委", "株洲市攸县人民政府"))]),
+    (TAIYUAN + "（二）修订《太原市环境保护局行政处罚自由裁量权细化标准》。",
+     [expect("太原市环境保护局行政处罚自由裁量权细化标准", issuers=("太原市环境保护局",), level=Level.MUNICIPAL,
+             relation=Relation.REVISES)]),
     # ---- levels from places, relative words and the document's own level
     (SICHUAN + "3.推动区域协调发展。支持成都市落实《成都市教育发展“十四五”规划》。",
      [expect("成都市教育发展“十四五”规划", level=Level.MUNICIPAL, level_source=LevelSource.CUE)]),
@@ -244,7 +286,13 @@ def test_passage_gives_its_mentions(text, expected):
         (FOSHAN + "学习 贯彻党的十八届六 全会精神。", "党的十八届六全会"),
         (FUZHOU + "推进教育法治建设，落实教育法规清理任务。", "教育法"),
         (FUZHOU + "落实高等职业教育法改革任务。", "职业教育法"),
+        (FUZHOU + "落实高等职业教育法改革任务。", "高等职业教育法"),
         (FUZHOU + "组织学习，宣传义务教育法。", "义务教育法"),
+        (FUZHOU + "落实依法治教要求，推进依法行政。", "依法"),
+        (FUZHOU + "实施情境教学法和项目学习法，推广先进做法。", "情境教学法"),
+        (FUZHOU + "落实实施办法和工作方法。", "实施办法"),
+        (FUZHOU + "严格执行有关条例和相关法律法规。", "有关条例"),
+        (FUZHOU + "落实国家和省有关法律法规。", "国家和省有关法律法"),
     ],
 )
 def test_no_mention_where_none_is(text, absent):
@@ -410,10 +458,9 @@ def test_a_declared_short_name_is_the_policy_it_stands_for_in_its_own_plan_only(
         extract_text(HANGZHOU + "1. 落实《意见》。", doc="hangzhou"),
     ]
     (changsha, hangzhou), policies = resolve(plans)
-    full, declared, later = changsha.mentions
-    assert (declared.title, later.title) == ("意见", "意见")
-    assert declared.refers_to == later.refers_to == "关于全面加强劳动教育的实施意见"
-    assert full.policy_id == declared.policy_id == later.policy_id
+    full, later = changsha.mentions  # the declaration is part of the full title's mention
+    assert later.title == "意见" and later.refers_to == "关于全面加强劳动教育的实施意见"
+    assert full.policy_id == later.policy_id
     assert (later.level, later.jurisdiction, later.issuers) == (Level.PROVINCIAL, "430000", ())
     assert later.item == "二"
     (elsewhere,) = hangzhou.mentions
