@@ -53,6 +53,7 @@ class Place:
         区, where the plan is no district's) → the region; 州, 盟 and 旗 → the autonomous prefecture,
         league or banner the plan belongs to."""
         region = self.province if self.province and self.province.name.endswith("自治区") else None
+        district = self.county if self.county and self.county.name.endswith("区") else None
         if word in ("州", "盟"):
             return self.city if self.city and self.city.name.endswith(word) else None
         if word == "旗":
@@ -61,7 +62,7 @@ class Place:
             "省": self.province,
             "自治区": region,
             "市": self.city,
-            "区": self.county or region,
+            "区": district or region or self.county,  # 全区 in 库车市 (新疆) is the region
             "县": self.county,
         }.get(word)
 

@@ -99,7 +99,7 @@ YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
-    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录"
+    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
@@ -280,8 +280,8 @@ RELATIVE_BEFORE = re.compile(rf"(?:我|全|本){_RELATIVE}$")
 RELATIVE_INSIDE = re.compile(rf"(?:全|我|本){_RELATIVE}")
 # A relative issuer: "省教育厅", "市委", "中共市委", "区政府", "自治区党委"
 RELATIVE_ISSUER = re.compile(rf"^(中共)?{_RELATIVE}(.*)$")
-# A year that leads a meeting's name: "2019年全国教育工作会议"
-YEAR_LEAD = re.compile(r"^(?:19|20)[0-9]{2}年")
+# A year or an ordinal that leads a meeting's name: "2019年全国教育工作会议", "第二次中央新疆工作座谈会"
+YEAR_LEAD = re.compile(rf"^(?:(?:19|20)[0-9]{{2}}年|第[{CN_NUM}]{{1,3}}次)")
 # A quoted slogan that may end in a place: "“文化佛山”三年行动计划" → 文化佛山
 SLOGAN = re.compile(r"“([^“”]{3,10})”")
 # Words worth keeping as topic keywords: two or more Chinese characters, or a Latin word
@@ -307,7 +307,7 @@ ISSUER_ABOUT_POLICY = re.compile(
 ABOUT_POLICY = re.compile(rf"关于[^,，。;；、《》“”\n{BLANK}]{{4,40}}?(?:{GENRE})(?![{CJK}])")
 # A bare name after a trigger of issuing, ending in a genre: "制定实施第三期发展学前教育行动计划"
 BARE_ISSUED_POLICY = re.compile(
-    rf"[{CJK}0-9()\-]{{4,30}}?(?:行动计划|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
+    rf"[{CJK}0-9()\-]{{4,30}}?(?:行动计划|行动方案|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
     rf"(?![{CJK}])"
 )
 # A plan in phases, named where a trigger governs it: "实施县第三期学前教育行动计划"
@@ -328,13 +328,13 @@ PLENUM = re.compile(rf"([{CN_NUM}]{{1,3}})届((?:[{CN_NUM}]{{1,2}}中、)*[{CN_N
 # "州委九届十一次全会"
 LOCAL_CONGRESS = re.compile(
     rf"第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
-    rf"|(?:自治区党委|省委|市委|区委|县委|州委|盟委|旗委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
+    rf"|(?:自治区党委|省委|市委|区委|县委|州委|盟委|旗委|地委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
 )
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
 CONFERENCE = re.compile(
     rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)(?:(?!精神|和|及|与)[{CJK}]){{0,12}}?"
-    rf"(?:工作会议|动员会|动员大会|推进会|大会|会议|两会)"
+    rf"(?:工作会议|动员会|动员大会|推进会|座谈会|大会|会议|两会)"
 )
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 # (after the first scope 全 may be left out: "全国、省、市教育工作会议")
@@ -346,5 +346,6 @@ SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at
 # its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
 LEADING_CONJUNCTION = re.compile(rf"^(?:以及|和|及|与|并|[{CN_NUM}]{{1,3}}是|其[{CN_NUM}]{{1,3}}[,，、]?)")
-# What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议"
-MEETING_LEAD = re.compile(r"(?:党的|中央|(?:19|20)[0-9]{2}年)$")
+# What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议",
+# "第二次中央新疆工作座谈会"
+MEETING_LEAD = re.compile(rf"(?:党的|中央|(?:19|20)[0-9]{{2}}年|第[{CN_NUM}]{{1,3}}次)$")

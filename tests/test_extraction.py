@@ -59,6 +59,8 @@ DALI = "大理白族自治州教育体育局2021年工作要点\n"
 TAIYUAN = "太原市环境保护局2018年工作计划\n"
 YOUXIAN = "攸县教育局2019年工作要点\n"
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
+KUQA = "库车市卫生健康委员会2020年工作计划\n"
+GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -98,6 +100,15 @@ CASES = [
      [expect("大气十条", kind=Kind.DOCUMENT, level=Level.NATIONAL, refers_to="大气污染防治行动计划")]),
     (YOUXIAN + "1. 实施县第三期学前教育行动计划，新建、改扩建公办幼儿园6所。",
      [expect("县第三期学前教育行动计划", tier=Tier.B, level=Level.COUNTY, relation=Relation.IMPLEMENTS)]),
+    (KUQA + "深入贯彻第二次中央新疆工作座谈会精神，认真落实自治区党委九届八次全会、全区卫生健康工作会议和地委九届十次全会部署。\n"
+     "1. 修订《库车市突发公共卫生事件应急预案》。",
+     [expect("第二次中央新疆工作座谈会", kind=Kind.MEETING, level=Level.NATIONAL),
+      expect("自治区党委九届八次全会", kind=Kind.MEETING, level=Level.PROVINCIAL),
+      expect("全区卫生健康工作会议", kind=Kind.MEETING, level=Level.PROVINCIAL, jurisdiction="650000"),
+      expect("地委九届十次全会", kind=Kind.MEETING),
+      expect("库车市突发公共卫生事件应急预案", kind=Kind.DOCUMENT, relation=Relation.REVISES, level=Level.COUNTY)]),
+    (GUIZHOU + "（一）研究制定全省碳排放达峰行动方案。",
+     [expect("全省碳排放达峰行动方案", tier=Tier.B, relation=Relation.ISSUES, level=Level.PROVINCIAL)]),
     # ---- a law or regulation without a place is the nation's; with places, the deepest place's
     (TIANSHUI + "4. 贯彻《工伤保险条例》和《事业单位人事管理条例》，落实《甘肃省工伤保险实施办法》。",
      [expect("工伤保险条例", level=Level.NATIONAL, relation=Relation.IMPLEMENTS),
