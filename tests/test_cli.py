@@ -151,3 +151,16 @@ def test_export_of_a_graph_json_cut_short_is_one_line_and_no_script(tmp_path, ca
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cut.json" in err and "ends before" in err
     assert not (tmp_path / "graph.cypher").exists()
+
+
+def test_eval_on_nine_plans_annotated_apart_from_the_rules_holds_its_floor(capsys):
+    """tests/probes: plans of 攸县, 山东省, 重庆市渝北区, 天水, 大理州, 太原, 泉州, 库车 and 贵州省,
+    written and annotated from DESIGN.md by testers who did not write the rules; the rules were
+    then fixed where they were wrong.  What is still missed is listed in the README."""
+    probes = SEED.parents[1] / "tests" / "probes"
+    assert main(["eval", "--gold", str(probes / "gold.jsonl"), str(probes)]) == 0
+    out = capsys.readouterr().out
+    report = evaluate(read_mentions(probes / "gold.jsonl"), read_mentions_of(probes))
+    assert report.f1 >= 0.99 and report.tier_b_recall.value >= 0.95 and not report.not_policy_as_policy, out
+    assert min(report.level.value, report.relation.value, report.issuers.value, report.item.value) >= 0.97, out
+    assert not report.identity_splits and not report.identity_merges, out
