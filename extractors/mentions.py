@@ -303,6 +303,8 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
             trigger, relation = rx.REVISION_AFTER.match(text, span.close).group(), Relation.REVISES
         elif rx.ISSUING_AFTER.match(text, span.close):
             trigger, relation = rx.ISSUING_AFTER.match(text, span.close).group(), Relation.ISSUES
+        if relation is Relation.ISSUES and rx.REVISION_DRAFT.search(text, span.open + 1, span.close - 1):
+            relation = Relation.REVISES  # 起草《贵州省生态环境保护条例(修订草案)》
         if kind is Kind.NOT_POLICY:
             relation = Relation.CITES
         number = rx.DOC_NUMBER_AFTER.match(text, span.close)

@@ -193,6 +193,8 @@ NOT_A_LAW_END = re.compile(
 )
 # What a bare name must not start with: 有关条例, 相关法, 各项条例
 NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|本|这|其|各级|各地)")
+# A draft revision named as such: drafting "…条例(修订草案)" revises the 条例, it issues nothing new
+REVISION_DRAFT = re.compile(r"\((?:修订|修正|修改)(?:草案|稿|案)?(?:[^()]*)\)$")
 # A revision written after the title: "启动《佛山市教育装备建设指南》修订", "对《…》进行修订"
 REVISION_AFTER = re.compile(r"(?:的)?(?:进行)?(?:修订|修改)")
 # Making a title, written after it: "启动《长沙市学前教育条例》立法调研", "做好《…规划》编制工作"

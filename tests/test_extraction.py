@@ -109,6 +109,9 @@ CASES = [
       expect("库车市突发公共卫生事件应急预案", kind=Kind.DOCUMENT, relation=Relation.REVISES, level=Level.COUNTY)]),
     (GUIZHOU + "（一）研究制定全省碳排放达峰行动方案。",
      [expect("全省碳排放达峰行动方案", tier=Tier.B, relation=Relation.ISSUES, level=Level.PROVINCIAL)]),
+    (GUIZHOU + "（二）起草《贵州省生态环境保护条例（修订草案）》，研究制定《贵州省生态环境损害赔偿办法》。",
+     [expect("贵州省生态环境保护条例（修订草案）", relation=Relation.REVISES, level=Level.PROVINCIAL),
+      expect("贵州省生态环境损害赔偿办法", relation=Relation.ISSUES)]),
     # ---- a law or regulation without a place is the nation's; with places, the deepest place's
     (TIANSHUI + "4. 贯彻《工伤保险条例》和《事业单位人事管理条例》，落实《甘肃省工伤保险实施办法》。",
      [expect("工伤保险条例", level=Level.NATIONAL, relation=Relation.IMPLEMENTS),
