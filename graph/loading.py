@@ -168,15 +168,16 @@ def _survey(records: GraphRecords) -> _Survey:
         elif label in SHARED_LABELS:
             survey.shared.add(node)
     for source, target, attributes in records.links():
-        if _link_statement(source, target, attributes, survey.types) is None:
+        if _link_shape(source, target, attributes, survey.types) is None:
             survey.skipped += 1
         else:
             survey.relationships += 1
     return survey
 
 
-def _link_statement(source: str, target: str, attributes: dict, types: dict[str, str]) -> str | None:
-    """The MERGE statement of one link (None if an end has no type); refuses what cannot be loaded."""
+def _link_shape(source: str, target: str, attributes: dict, types: dict[str, str]) -> tuple[str, bool] | None:
+    """The MERGE statement of one link and whether it is a mention (one relationship per `start`
+    offset); None if an end has no type; refuses what cannot be loaded."""
     if source not in types or target not in types:
         return None
     link = _relationship_type(attributes["type"])
@@ -184,7 +185,7 @@ def _link_statement(source: str, target: str, attributes: dict, types: dict[str,
     per_mention = link in MENTION_TYPES and source_label == WORK_ITEM
     if per_mention and not isinstance(attributes.get("start"), int):
         raise ValueError(f"mention {source} -{link}-> {target} has no `start` offset to tell it apart")
-    return _merge_relationships(link, source_label, target_label, per_mention)
+    return _merge_relationships(link, source_label, target_label, per_mention), per_mention
 
 
 def _node_rows(records: GraphRecords) -> Iterator[tuple[str, dict]]:
@@ -195,10 +196,10 @@ def _node_rows(records: GraphRecords) -> Iterator[tuple[str, dict]]:
 
 def _relationship_rows(records: GraphRecords, types: dict[str, str]) -> Iterator[tuple[str, dict]]:
     for source, target, attributes in records.links():
-        statement = _link_statement(source, target, attributes, types)
-        if statement is None:
+        shape = _link_shape(source, target, attributes, types)
+        if shape is None:
             continue
-        per_mention = "{start: row.start}" in statement
+        statement, per_mention = shape
         row = {"source": source, "target": target, "props": _relationship_properties(attributes, per_mention)}
         if per_mention:
             row["start"] = attributes["start"]  # the MERGE key: it sets the property too
