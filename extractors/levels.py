@@ -27,6 +27,8 @@ _LEVEL_OF_RELATIVE = {
     "市": Level.MUNICIPAL,
     "州": Level.MUNICIPAL,
     "盟": Level.MUNICIPAL,
+    "地区": Level.MUNICIPAL,
+    "地": Level.MUNICIPAL,  # of 地委
     "区": Level.COUNTY,
     "县": Level.COUNTY,
     "旗": Level.COUNTY,
@@ -43,6 +45,7 @@ class Place:
     county: Jurisdiction | None = None
     issuer: str = ""  # the document's issuer in full, which a spam token stands for
     year: int | None = None
+    prefecture: Jurisdiction | None = None  # the prefecture-level division, also where `city` is a county-level city
 
     @property
     def level(self) -> Level:
@@ -51,11 +54,12 @@ class Place:
     def relative(self, word: str) -> Jurisdiction | None:
         """省 → the province, 市 → the city, 区/县 → the county; in an autonomous region 自治区 (and
         区, where the plan is no district's) → the region; 州, 盟 and 旗 → the autonomous prefecture,
-        league or banner the plan belongs to."""
+        league or banner the plan belongs to; 地区 and the 地 of 地委 → the prefecture (阿克苏地区)."""
         region = self.province if self.province and self.province.name.endswith("自治区") else None
         district = self.county if self.county and self.county.name.endswith("区") else None
-        if word in ("州", "盟"):
-            return self.city if self.city and self.city.name.endswith(word) else None
+        if word in ("州", "盟", "地区", "地"):
+            prefecture = self.prefecture
+            return prefecture if prefecture and prefecture.name.endswith(word if word != "地" else "地区") else None
         if word == "旗":
             return self.county if self.county and self.county.name.endswith(word) else None
         return {
@@ -72,10 +76,10 @@ def place_of(jurisdiction: Jurisdiction | None, issuer: str = "", year: int | No
         return Place(issuer=issuer, year=year)
     g = gazetteer()
     county = jurisdiction if jurisdiction.level is Level.COUNTY else None
-    city = g.city_of(jurisdiction.code)
+    prefecture = city = g.city_of(jurisdiction.code)
     if county is not None and county.name.endswith("市"):
         city = county  # in a county-level city's plan (昆山市, 仙桃市), 市 is the city itself
-    return Place(jurisdiction, g.province_of(jurisdiction.code), city, county, issuer, year)
+    return Place(jurisdiction, g.province_of(jurisdiction.code), city, county, issuer, year, prefecture)
 
 
 # ----------------------------------------------------------------------- the document
@@ -144,7 +148,12 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
         name = name.replace(token.group(), place.issuer)
         flags = (f"issuer token {token.group()} stands for the document's issuer {place.issuer}",)
     if name in national_bodies():
-        return name, flags
+        # 体育总局 is the 国家体育总局; a short form that is no tail of the full name (国家语委) is
+        # kept as printed, as annotators keep it
+        full = national_bodies()[name]
+        return (full if full.endswith(name) else name), flags
+    if rx.PREFECTURE_OFFICE.match(name):
+        name = "地区行政公署"
     m = rx.RELATIVE_ISSUER.match(name)
     if m and m.group(2) in _LEVEL_OF_RELATIVE:
         whole = place.relative(m.group(2))
@@ -156,6 +165,8 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             # a county's committee is named for the county alone (中国共产党攸县委员会), a
             # district's with its city (中国共产党南京市鼓楼区委员会)
             party_place = written if whole.name.endswith("区") else whole.name
+            if m.group(2) == "地":  # 中共阿克苏地委
+                party_place = whole.name.removesuffix("区")
             return f"中共{party_place}{rest}", flags
         if rest.startswith("党委"):  # 自治区党委: the region's Party committee
             return f"中共{written}委员会{rest[2:]}", flags

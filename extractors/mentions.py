@@ -181,6 +181,7 @@ def _split_joined_bodies(text: str) -> list[str]:
             rest.startswith(("中共", "中国共产党"))
             or place_at(rest, 0)
             or national_body_at(rest)
+            or rx.PREFECTURE_OFFICE.match(rest)  # 地委行署
             or (rest[0] in "省市区县州盟旗" and rx.ORG.fullmatch(rest[1:] or "-"))
         )
         if rx.ORG.fullmatch(text[:end]) and next_body:

@@ -266,8 +266,9 @@ CENTRAL = re.compile(
 )
 # The words that name a place relative to the citing plan: province (an autonomous region's
 # 自治区, and its 区 where the plan is no district's), city (州 of an autonomous prefecture, 盟 of
-# Inner Mongolia), county (旗 of Inner Mongolia): "自治区党委", "全州", "旗教育局"
-_RELATIVE = "(自治区|省|市|区|县|州|盟|旗)"
+# Inner Mongolia, 地区 of a prefecture and its Party committee 地委), county (旗 of Inner
+# Mongolia): "自治区党委", "全州", "旗教育局", "地区卫健委", "地委"
+_RELATIVE = "(自治区|地区|地(?=委)|省|市|区|县|州|盟|旗)"
 _NOT_A_PLACE_AFTER = "(?!场|民|属|长|级|域|委员|帜|舰)"  # 市场, 市民, 区域, 州长, 旗帜 …
 # A title or issuer that starts with its place relative to the citing plan: "市义务教育…计划",
 # "全省教育工作会议", "自治区教育督导规定"
@@ -280,6 +281,8 @@ RELATIVE_LEAD = re.compile(rf"^((?:19|20)[0-9]{{2}}年)?(?:我|全|本)?{_RELATI
 RELATIVE_BEFORE = re.compile(rf"(?:我|全|本){_RELATIVE}$")
 # …inside a title: "加强全市幼儿园师资队伍建设的实施意见"
 RELATIVE_INSIDE = re.compile(rf"(?:全|我|本){_RELATIVE}")
+# A prefecture's administrative office, named by its short name: "行署", "地区行署"
+PREFECTURE_OFFICE = re.compile(r"^(?:地区)?行署$")
 # A relative issuer: "省教育厅", "市委", "中共市委", "区政府", "自治区党委"
 RELATIVE_ISSUER = re.compile(rf"^(中共)?{_RELATIVE}(.*)$")
 # A year or an ordinal that leads a meeting's name: "2019年全国教育工作会议", "第二次中央新疆工作座谈会"

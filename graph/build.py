@@ -19,6 +19,7 @@ from extractors.identity import policy_id
 from extractors.jurisdictions import gazetteer
 from extractors.levels import Place, organization_place
 from extractors.pipeline import Corpus
+from extractors.registry import comparable_organization, national_bodies
 from extractors.structure import item_at
 from ontology.records import Document, Mention, Policy
 from ontology.vocabulary import Kind, Level, LinkType, NodeType
@@ -50,7 +51,8 @@ def policy_node(policy: Policy | Mention) -> str:
 
 
 def organization_node(name: str) -> str:
-    return f"org:{_digest(name)}"
+    """One node per body however it is spelt: 国家语委 = 国家语言文字工作委员会, 佛山市政府 = 佛山市人民政府."""
+    return f"org:{_digest(comparable_organization(name))}"
 
 
 def jurisdiction_node(code: str) -> str:
@@ -121,8 +123,11 @@ def referenced_places_and_bodies(documents: list[Document], policies: list[Polic
 def places_and_bodies_graph(bodies: set[str], places: set[str]) -> nx.MultiDiGraph:
     """Every issuing body and place named, each place with its chain up to 中国."""
     graph = nx.MultiDiGraph()
+    spellings: dict[str, list[str]] = {}
     for name in sorted(bodies):
-        _add_organization(graph, name)
+        spellings.setdefault(organization_node(name), []).append(name)
+    for names in spellings.values():
+        _add_organization(graph, names)
     for code in sorted(places):
         _add_jurisdiction(graph, code)
     return graph
@@ -172,7 +177,10 @@ def _add_jurisdiction(graph: nx.MultiDiGraph, code: str | None) -> str | None:
     return node
 
 
-def _add_organization(graph: nx.MultiDiGraph, name: str) -> str:
+def _add_organization(graph: nx.MultiDiGraph, spellings: list[str]) -> str:
+    """A body named under one or more spellings: it goes by the fullest (a national body by its
+    registered name), and the others are its aliases."""
+    name = max(sorted(spellings), key=lambda n: (national_bodies().get(n) == n, len(n)))
     node = organization_node(name)
     if node not in graph:
         level, jurisdiction = organization_place(name, Place())
@@ -181,6 +189,7 @@ def _add_organization(graph: nx.MultiDiGraph, name: str) -> str:
             type=NodeType.ORGANIZATION.value,
             label=name,
             name=name,
+            aliases=sorted(n for n in spellings if n != name),
             level=level.value,
             jurisdiction=jurisdiction.code if jurisdiction else "",
         )

@@ -375,6 +375,7 @@ def _policy(block: _Block, attrs: dict) -> None:
 
 def _organization(block: _Block, attrs: dict) -> None:
     block[LABEL].add(_zh(attrs["label"]))
+    block[ALT_LABEL].update(_zh(alias) for alias in attrs.get("aliases", ()))
     _level(block, attrs)
 
 

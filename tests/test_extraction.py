@@ -58,6 +58,8 @@ TIANSHUI = "天水市人力资源和社会保障局2019年工作计划\n"
 DALI = "大理白族自治州教育体育局2021年工作要点\n"
 TAIYUAN = "太原市环境保护局2018年工作计划\n"
 YOUXIAN = "攸县教育局2019年工作要点\n"
+KUQA = "库车市卫生健康委员会2020年工作要点\n"  # a county-level city of 阿克苏地区, a prefecture
+KAILI = "凯里市科技局2021年工作要点\n"  # a county-level city of 黔东南苗族侗族自治州
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
@@ -191,6 +193,17 @@ CASES = [
              issuers=("中共伊金霍洛旗委", "鄂尔多斯市伊金霍洛旗人民政府")),
       expect("全旗教育工作会议", level=Level.COUNTY, jurisdiction="150627"),
       expect("关于规范办学行为的通知", issuers=("内蒙古自治区教育厅",), level=Level.PROVINCIAL)]),
+    (KUQA + "1. 落实地委行署《关于加强基层医疗卫生服务体系建设的实施意见》，贯彻地委九届十次全会精神。",
+     [expect("关于加强基层医疗卫生服务体系建设的实施意见", level=Level.MUNICIPAL,
+             issuers=("中共阿克苏地委", "阿克苏地区行政公署")),
+      expect("地委九届十次全会", kind=Kind.MEETING, level=Level.MUNICIPAL, jurisdiction="652900")]),
+    (KUQA + "2. 执行地区卫健委《阿克苏地区短缺药品监测预警工作方案》，落实市委《关于健康库车的意见》。",
+     [expect("阿克苏地区短缺药品监测预警工作方案", issuers=("阿克苏地区卫健委",), level=Level.MUNICIPAL),
+      expect("关于健康库车的意见", issuers=("中共库车市委",), level=Level.COUNTY)]),
+    (KAILI + "1. 落实州委州政府《关于实施创新驱动发展战略的意见》，贯彻全州科技工作会议精神。",
+     [expect("关于实施创新驱动发展战略的意见", level=Level.MUNICIPAL,
+             issuers=("中共黔东南苗族侗族自治州委", "黔东南苗族侗族自治州人民政府")),
+      expect("全州科技工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL, jurisdiction="522600")]),
     (GULOU + "2、落实区委区政府《关于深化教育领域综合改革的实施意见》。",
      [expect("关于深化教育领域综合改革的实施意见", level=Level.COUNTY, issuers=("中共南京市鼓楼区委", "南京市鼓楼区人民政府"))]),
     (HAIDIAN + "(二)贯彻中办国办《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》。",

@@ -399,6 +399,27 @@ def test_policy_details_use_eli(seed_graph, seed_rdf):
     assert {str(seed_rdf.value(o, RDFS.label)) for o in seed_rdf.objects(iri, PKG.issuedBy)} == issuers
 
 
+def test_a_body_spelt_two_ways_is_one_organization_with_its_other_spelling_as_alias(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "杭州市教育局2019年工作要点\n一、语言文字\n1. 落实教育部、国家语委《关于进一步加强学校语言文字工作的意见》。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "青岛市教育局2018年工作要点\n一、语言文字\n1. 执行国家语言文字工作委员会《普通话水平测试管理规定》。\n",
+        encoding="utf-8",
+    )
+    graph = build_graph(extract_corpus([tmp_path]))
+    bodies = [
+        a for _, a in graph.nodes(data=True) if a["type"] == NodeType.ORGANIZATION.value and "语言文字" in a["name"]
+    ]
+    assert [(b["name"], b["aliases"]) for b in bodies] == [("国家语言文字工作委员会", ["国家语委"])]
+    rdf = rdflib.Graph().parse(data=turtle(graph)[0], format="turtle")
+    body = next(rdf.subjects(RDFS.label, Literal("国家语言文字工作委员会", lang="zh")))
+    assert set(rdf.objects(body, SKOS.altLabel)) == {Literal("国家语委", lang="zh")}
+    assert len(set(rdf.subjects(PKG.issuedBy, body))) == 2  # both policies, one body
+    assert _validate(rdf + ontology_graph())[0]
+
+
 def test_the_plan_is_dated_and_placed(seed_graph, seed_rdf):
     plan_node, attrs = next((n, a) for n, a in seed_graph.nodes(data=True) if a.get("type") == "Document")
     plan = _iri(plan_node)
