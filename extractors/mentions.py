@@ -443,10 +443,14 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
         after_trigger = any(t.end() == start for t in rx.TRIGGER.finditer(masked, max(0, start - 6), start))
         if not start or before in "、和及与,， “”" or after_trigger or masked.endswith("法", 0, start):
             spans.add(m.span())
-    for trigger in rx.TRIGGER.finditer(masked):
-        if _RELATION_OF_TRIGGER[trigger.group()] not in (Relation.IMPLEMENTS, Relation.REVISES):
-            continue
-        at = trigger.end()
+    starts = [
+        _after_triggers(masked, t.end())
+        for t in rx.TRIGGER.finditer(masked)
+        if _RELATION_OF_TRIGGER[t.group()] in (Relation.IMPLEMENTS, Relation.REVISES)
+    ]
+    # a list that goes on after a title in brackets: 贯彻《…进步法》和促进科技成果转化法
+    starts += [m.end() for m in rx.AFTER_TITLE_IN_LIST.finditer(masked)]
+    for at in starts:
         while (law := rx.BARE_LAW.match(masked, at)) and _is_law_name(law.group(1)):
             spans.add(law.span(1))
             joined = rx.BARE_LAW_LIST.match(masked, law.end())
@@ -461,9 +465,16 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     return found
 
 
+def _after_triggers(text: str, at: int) -> int:
+    """Past the trigger words that follow one another: 贯彻|实施|精神卫生法, 深入贯彻|落实|…法."""
+    while trigger := rx.TRIGGER.match(text, at):
+        at = trigger.end()
+    return at
+
+
 def _is_law_name(name: str) -> bool:
-    """宪法, 民族区域自治法, 劳动保障监察条例; not 情境教学法, 依法, 有关条例."""
-    long_enough = len(name) >= 4 or name in ("宪法", "刑法", "民法典", "税法")
+    """宪法, 婚姻法, 民族区域自治法, 劳动保障监察条例; not 情境教学法, 依法, 有关条例, 新条例."""
+    long_enough = len(name) >= 4 or name in ("宪法", "刑法", "税法") or (len(name) == 3 and name.endswith("法"))
     return long_enough and not rx.NOT_A_LAW_END.search(name) and not rx.NOT_A_LAW_START.search(name)
 
 
@@ -495,8 +506,12 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
     kept: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    seen: set[tuple[int, int, str]] = set()
     for mention in ordered:
         span = (mention.start, mention.end)
+        if (*span, mention.title) in seen:
+            continue  # a law the registry knows and the grammar finds too is one mention
+        seen.add((*span, mention.title))
         clash = any(s < span[1] and span[0] < e and (s, e) != span for s, e in taken)
         inside_title = mention.tier is Tier.A and mention.parent
         if clash and not inside_title:

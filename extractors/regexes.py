@@ -184,12 +184,15 @@ QUALIFIER_BEFORE = re.compile(r"(?:新修订|新修改|新|最新|修订后的|�
 # after 和, BARE_LAW_LIST); the name holds no conjunction, and 法治, 法规, 法律 are no law's end
 BARE_LAW = re.compile(
     rf"(?:新修订|新修改|修订后|修改后|新颁布|新)?的?"
-    rf"((?:中华人民共和国)?(?:(?![和及与的等并或、])[{CJK}]){{1,16}}?(?:法典|法|条例))(?![治规律学制定理官院庭课]|改革|建设|体系|工作|任务)"
+    rf"((?:中华人民共和国)?(?:(?![和及与的等并或、])[{CJK}]){{1,16}}?(?:法典|法|条例))"
+    rf"(?![治律学制定理官院庭课]|规(?!范)|改革|建设|体系|工作|任务)"  # 义务教育法规范办学 is the law
 )
 BARE_LAW_LIST = re.compile(r"(?:以及|、|和|及|与)")
-# What ends a method or a way of working, not a law: 实施办法, 情境教学法, 依法, 执法, 普法
+# A title in brackets that a list goes on after: "《中华人民共和国科学技术进步法》和" (masked inside)
+AFTER_TITLE_IN_LIST = re.compile(rf"《{BLANK}*》(?:以及|、|和|及|与)")
+# What ends a method or a way of working, not a law: 实施办法, 情境教学法, 依法, 执法, 普法 (科普法 is one)
 NOT_A_LAW_END = re.compile(
-    r"(?:办|方|做|教学|学习|工作|训练|疗|算|书|语|兵|手|说|看|想|用|技|笔|司|立|执|守|普|违|合|依|非|不|变|文|章|写|读|画)法$"
+    r"(?:办|方|做|教学|学习|工作|训练|疗|算|书|语|兵|手|说|看|想|用|技|笔|司|立|执|守|(?<!科)普|违|合|依|非|不|变|文|章|写|读|画)法$"
 )
 # What a bare name must not start with: 有关条例, 相关法, 各项条例
 NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|本|这|其|各级|各地)")

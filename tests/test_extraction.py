@@ -293,6 +293,20 @@ CASES = [
      [expect("國務院關於深化考試招生制度改革的實施意見", issuers=("国务院",), level=Level.NATIONAL),
       expect("關於推進高中階段學校考試招生制度改革的實施意見", issuers=("湖北省教育厅",), level=Level.PROVINCIAL,
              surface="省教育廳《關於推進高中階段學校考試招生制度改革的實施意見》")]),
+    # laws without brackets after trigger words that follow one another, three characters long,
+    # and in a list after a title in brackets
+    (TIANSHUI + "1. 贯彻实施精神卫生法，深入贯彻落实乡村振兴促进法。",
+     [expect("精神卫生法", tier=Tier.B, level=Level.NATIONAL), expect("乡村振兴促进法", tier=Tier.B)]),
+    (TIANSHUI + "1. 依法执行婚姻法，依据价格法查处哄抬价格，深入贯彻科普法。",
+     [expect("婚姻法", tier=Tier.B, level=Level.NATIONAL), expect("价格法", tier=Tier.B),
+      expect("科普法", tier=Tier.B)]),
+    (TIANSHUI + "1. 严格执行安全生产法、公路法和《甘肃省公路路政管理条例》。",
+     [expect("安全生产法", tier=Tier.B), expect("公路法", tier=Tier.B, relation=Relation.IMPLEMENTS),
+      expect("甘肃省公路路政管理条例", level=Level.PROVINCIAL)]),
+    (TIANSHUI + "1. 贯彻落实《中华人民共和国科学技术进步法》和促进科技成果转化法。",
+     [expect("促进科技成果转化法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS)]),
+    (FUZHOU + "1. 严格按照义务教育法规范办学行为。",
+     [expect("义务教育法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS)]),
 ]  # fmt: skip
 
 
@@ -320,6 +334,10 @@ def test_passage_gives_its_mentions(text, expected):
         (FUZHOU + "落实实施办法和工作方法。", "实施办法"),
         (FUZHOU + "严格执行有关条例和相关法律法规。", "有关条例"),
         (FUZHOU + "落实国家和省有关法律法规。", "国家和省有关法律法"),
+        (TIANSHUI + "贯彻实施精神卫生法。", "实施精神卫生法"),
+        (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "七五普法"),
+        (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "新做法"),
+        (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "新条例"),
     ],
 )
 def test_no_mention_where_none_is(text, absent):
@@ -338,6 +356,13 @@ NUMBERING = [
     ("前言：落实《教育改革实施方案》。\n1. 加强党建。", "0", None),
     ("总体要求没有编号，落实《教育改革实施方案》。", "0", None),
 ]
+
+
+def test_a_law_found_by_the_registry_and_by_the_grammar_is_one_mention():
+    text = (
+        TIANSHUI + "1. 落实《中华人民共和国城市居民委员会组织法》。\n2. 依据城市居民委员会组织法和《重庆市实施办法》。"
+    )
+    assert [m.item for m in mentions_of(text) if m.title == "城市居民委员会组织法"] == ["2"]
 
 
 @pytest.mark.parametrize(("body", "item", "section"), NUMBERING, ids=[row[0][:6] for row in NUMBERING])
