@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from extractors import regexes as rx
 from extractors.cleaning import simplify
-from extractors.jurisdictions import gazetteer
-from extractors.registry import known_policy, national_bodies
+from extractors.jurisdictions import gazetteer, place_at
+from extractors.registry import known_policy, national_bodies, national_body_at
 from ontology.records import Jurisdiction, Mention
 from ontology.vocabulary import Kind, Level, LevelSource, Relation
 
@@ -141,7 +141,7 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     省教育厅 → 广东省教育厅, 市政府 → 佛山市人民政府, 市委 → 中共佛山市委,
     288563.com (a token where the name should be) → the document's own issuer, flagged.
     """
-    name = simplify(name).replace(" ", "")
+    name = rx.FORMER_BODY.sub("", simplify(name).replace(" ", ""))  # 原环境保护部 issued as 环境保护部
     flags: tuple[str, ...] = ()
     token = rx.DOMAIN_TOKEN.search(name)
     if token and place.issuer:
@@ -152,6 +152,9 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
         # kept as printed, as annotators keep it
         full = national_bodies()[name]
         return (full if full.endswith(name) else name), flags
+    place_length = place_at(name, 0)
+    if place_length and name.startswith("委", place_length):  # 慈溪市委 is 中共慈溪市委
+        return "中共" + name, flags
     if rx.PREFECTURE_OFFICE.match(name):
         name = "地区行政公署"
     m = rx.RELATIVE_ISSUER.match(name)
@@ -186,7 +189,7 @@ def _official_place_name(jurisdiction: Jurisdiction, place: Place) -> str:
 def organization_place(name: str, place: Place) -> tuple[Level, Jurisdiction | None]:
     """The level and jurisdiction of an issuing body named in full."""
     g = gazetteer()
-    if name in national_bodies() or rx.CENTRAL.match(name) or name.startswith("国家"):
+    if national_body_at(name) or rx.CENTRAL.match(name) or name.startswith("国家"):  # 教育部办公厅 too
         return Level.NATIONAL, g.by_code("000000")
     found = g.find(name, year=place.year)
     if found:

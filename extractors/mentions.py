@@ -109,6 +109,8 @@ def governing_trigger(ctx: Context, start: int, *, subclause_only: bool = False)
     subclause = ends[-1] if ends else 0
     sentence_ends = [m.end() for m in rx.CLAUSE_END.finditer(window)]
     sentence = sentence_ends[-1] if sentence_ends else 0
+    if rx.OTHER_VERB.search(window, subclause):
+        subclause_only = True  # …，衔接省科技厅《…》: what an earlier clause implements ends at the comma
     for reach in (subclause,) if subclause_only else (subclause, sentence):
         found = _last_trigger(window, reach)
         if found:
@@ -116,12 +118,27 @@ def governing_trigger(ctx: Context, start: int, *, subclause_only: bool = False)
     return "", None
 
 
+def relation_given_after(text: str, end: int, trigger: str, relation: Relation | None) -> Relation | None:
+    """开展 a policy's 宣传 or 进校园活动 cites it; 深入开展《…指南》 implements it."""
+    if trigger == "开展" and rx.ACTIVITY_AFTER.match(text, end):
+        return Relation.CITES
+    return relation
+
+
+def _is_qualifier(text: str, trigger: re.Match) -> bool:
+    """新修订《…》 names the revised text; it does not revise it."""
+    return (
+        _RELATION_OF_TRIGGER[trigger.group()] is Relation.REVISES
+        and text[trigger.start() - 1 : trigger.start()] == "新"
+    )
+
+
 def _last_trigger(window: str, start: int) -> str:
     matches = list(rx.TRIGGER.finditer(window, start))
     for m in reversed(matches):
         word = m.group()
-        if _RELATION_OF_TRIGGER[word] is Relation.REVISES and window[m.start() - 1 : m.start()] == "新":
-            continue  # 新修订《…》 names the revised text; it does not revise it
+        if _is_qualifier(window, m):
+            continue
         if window.startswith("的", m.end()):
             continue  # 国务院印发的《…》 says who made it, not what this plan does
         return word
@@ -136,15 +153,25 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
     made_by = rx.MADE_BY_BEFORE.search(window)  # 国务院办公厅印发的《…》
     body_end = made_by.start() if made_by else len(window)
     cut = max((m.end() for m in rx.ISSUER_STOP.finditer(window)), default=0)
-    triggers = [m for m in rx.TRIGGER.finditer(window, cut, body_end) if m.end() <= body_end]
+    triggers = [
+        m for m in rx.TRIGGER.finditer(window, cut, body_end) if m.end() <= body_end and not _is_qualifier(window, m)
+    ]
     if triggers:
         cut = triggers[-1].end()
-    candidate = window[cut:body_end]
+    verbs = list(rx.OTHER_VERB.finditer(window, cut, body_end))
+    if verbs:
+        cut = verbs[-1].end()
+    candidate = rx.QUALIFIER_BEFORE.sub("", window[cut:body_end])  # 省人大常委会新修订的《…》
     conjunction = rx.LEADING_CONJUNCTION.match(candidate)
     if conjunction and not place_at(candidate, 0):  # 和平区 is a place, 和市委 a conjunction and a body
         cut += conjunction.end()
         candidate = candidate[conjunction.end() :]
     issuers = parse_issuers(candidate)
+    # …else the bodies that end the text: 市委十二届八次全会和|市委市政府《…》
+    for joiner in rx.LIST_JOINER.finditer(candidate) if not issuers else ():
+        if not place_at(candidate, joiner.start()) and (issuers := parse_issuers(candidate[joiner.end() :])):
+            cut += joiner.end()
+            break
     if not issuers:
         return start, ()
     return window_start + cut, issuers
@@ -166,6 +193,8 @@ def parse_issuers(text: str) -> tuple[str, ...]:
 
 
 def _is_body(name: str) -> bool:
+    if rx.NOT_IN_A_BODY.search(name):
+        return False
     return len(name) >= 2 and bool(rx.ORG.fullmatch(name) or rx.DOMAIN_TOKEN.fullmatch(name))
 
 
@@ -300,6 +329,7 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
             continue
         begin, issuers = issuer_before(ctx, span.open)
         trigger, relation = governing_trigger(ctx, begin)
+        relation = relation_given_after(ctx.masked, span.close, trigger, relation)
         if rx.REVISION_AFTER.match(text, span.close):
             trigger, relation = rx.REVISION_AFTER.match(text, span.close).group(), Relation.REVISES
         elif rx.ISSUING_AFTER.match(text, span.close):
@@ -461,6 +491,7 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     for start, end in sorted(spans):
         trigger, relation = governing_trigger(ctx, start, subclause_only=True)
         if relation in (Relation.IMPLEMENTS, Relation.REVISES):
+            relation = relation_given_after(masked, end, trigger, relation)
             found.append(named_mention(ctx, start, end, relation=relation, trigger=trigger))
     return found
 

@@ -353,6 +353,16 @@ CONFERENCE_SCOPES = re.compile(
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at
 # its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
+# What a body's name never holds: a meeting, a speech or its spirit ("市委十二届八次全会和市委市政府
+# 《…》", "重要讲话和中共中央、国务院《…》": the bodies are the tail after 和)
+NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求")
+# Verbs that are no trigger and may stand before a body and its title: "衔接省科技厅《…》",
+# "配合州科技局起草《…》"; the title is cited, not implemented under an earlier clause's trigger
+OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加")
+# A body that no longer exists, named as such: "原环境保护部", "原国家卫生计生委"
+FORMER_BODY = re.compile(r"^原(?=..)")
+# An activity about a policy, after it: "开展《…条例》进校园活动", "开展食品安全法等法律法规宣传"
+ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动)")
 LEADING_CONJUNCTION = re.compile(rf"^(?:以及|和|及|与|并|[{CN_NUM}]{{1,3}}是|其[{CN_NUM}]{{1,3}}[,，、]?)")
 # What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议",
 # "第二次中央新疆工作座谈会"

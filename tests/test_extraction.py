@@ -59,7 +59,10 @@ DALI = "大理白族自治州教育体育局2021年工作要点\n"
 TAIYUAN = "太原市环境保护局2018年工作计划\n"
 YOUXIAN = "攸县教育局2019年工作要点\n"
 KUQA = "库车市卫生健康委员会2020年工作要点\n"  # a county-level city of 阿克苏地区, a prefecture
-KAILI = "凯里市科技局2021年工作要点\n"  # a county-level city of 黔东南苗族侗族自治州
+KAILI = "凯里市科技局2021年工作要点\n"
+QIQIHAR = "齐齐哈尔市卫生健康委员会2020年工作要点\n"
+CIXI = "慈溪市人力资源和社会保障局2020年工作计划\n"  # a county-level city of 宁波市
+GANSU = "甘肃省交通运输厅2019年工作要点\n"  # a county-level city of 黔东南苗族侗族自治州
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
@@ -307,6 +310,27 @@ CASES = [
      [expect("促进科技成果转化法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS)]),
     (FUZHOU + "1. 严格按照义务教育法规范办学行为。",
      [expect("义务教育法", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS)]),
+    # issuers: the bodies that end the text before the title, not a meeting or a speech before them
+    (QIQIHAR + "1. 按照市委十二届八次全会和市委市政府《关于推进健康齐齐哈尔建设的实施意见》要求。",
+     [expect("市委十二届八次全会", kind=Kind.MEETING, level=Level.MUNICIPAL),
+      expect("关于推进健康齐齐哈尔建设的实施意见", issuers=("中共齐齐哈尔市委", "齐齐哈尔市人民政府"))]),
+    (QIQIHAR + "1. 贯彻习近平总书记“4·13”重要讲话和中共中央、国务院《关于支持海南全面深化改革开放的指导意见》精神。",
+     [expect("关于支持海南全面深化改革开放的指导意见", issuers=("中共中央", "国务院"), level=Level.NATIONAL)]),
+    (GANSU + "1. 认真贯彻省人大常委会新修订的《甘肃省道路运输条例》。",
+     [expect("甘肃省道路运输条例", issuers=("甘肃省人大常委会",), relation=Relation.IMPLEMENTS)]),
+    (GANSU + "1. 对照《交通强国建设纲要》，衔接省科技厅《贵州省“十四五”科技创新规划》。",
+     [expect("贵州省“十四五”科技创新规划", issuers=("甘肃省科技厅",), relation=Relation.CITES)]),
+    (CIXI + "1. 贯彻落实慈溪市委市政府《关于实施“上林英才”计划的若干意见》。",
+     [expect("关于实施“上林英才”计划的若干意见", issuers=("中共慈溪市委", "慈溪市人民政府"), level=Level.COUNTY)]),
+    (GANSU + "1. 按照原环境保护部《生态环境大数据建设总体方案》，落实税务总局《关于车辆购置税的公告》。",
+     [expect("生态环境大数据建设总体方案", issuers=("环境保护部",), level=Level.NATIONAL),
+      expect("关于车辆购置税的公告", issuers=("国家税务总局",), level=Level.NATIONAL)]),
+    (GANSU + "1. 按照教育部办公厅等四部门《关于开展校外培训机构专项治理行动的通知》。",
+     [expect("关于开展校外培训机构专项治理行动的通知", issuers=("教育部办公厅",), level=Level.NATIONAL)]),
+    # 开展 a policy's 宣传 cites it
+    (GANSU + "1. 开展安全生产法、公路法等法律法规宣传“进企业”活动，开展《甘肃省公路路政管理条例》进校园活动。",
+     [expect("安全生产法", relation=Relation.CITES), expect("公路法", relation=Relation.CITES),
+      expect("甘肃省公路路政管理条例", relation=Relation.CITES)]),
 ]  # fmt: skip
 
 
