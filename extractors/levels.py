@@ -173,6 +173,8 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             return f"中共{party_place}{rest}", flags
         if rest.startswith("党委"):  # 自治区党委: the region's Party committee
             return f"中共{written}委员会{rest[2:]}", flags
+        if rest == "政府办":  # 县政府办 is the county government's office
+            rest = "政府办公室"
         if rest.startswith("政府"):
             rest = "人民" + rest
         return f"{m.group(1) or ''}{written}{rest}", flags
@@ -244,8 +246,14 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if known:
         level, jurisdiction = min(known, key=lambda lv: lv[0].rank)
         return Decision(level, LevelSource.CUE, jurisdiction)
-    if rx.CENTRAL.match(rx.YEAR_LEAD.sub("", title)) or rx.NATIONAL_BEFORE.search(before):
-        # 2019年全国教育工作会议; 执行国家《学生体质健康标准》
+    national = (
+        rx.CENTRAL.match(rx.YEAR_LEAD.sub("", title))
+        or rx.NATIONAL_BEFORE.search(before)
+        or rx.NATIONAL_IN_TITLE.search(title)
+        or rx.NATIONAL_DOC_NUMBER.search(mention.doc_number)
+    )
+    if national:
+        # 2019年全国教育工作会议; 执行国家《学生体质健康标准》; 《…》（国发〔2018〕40号）
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
     jurisdiction = _first_place(title, place.year)
     lead = rx.RELATIVE_PLACE_LEAD.match(title)

@@ -304,7 +304,9 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
     """Tier A: every 《…》, with the issuer printed before it; 〈…〉 inside gives a second mention."""
     text = ctx.clean.text
     found = []
-    for span in spans:
+    by_span: dict[int, Mention] = {}
+    nested: list[tuple[int, int]] = []  # (found index of a nested title's mention, its outer span)
+    for index, span in enumerate(spans):
         inner_start, inner_end = span.open + 1, span.close - 1
         title = squeeze(ctx.clean.surface(inner_start, inner_end))
         if not title:
@@ -313,6 +315,7 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
         kind = title_kind(text[inner_start:inner_end], after)
         if span.parent is not None:
             outer = spans[span.parent]
+            nested.append((len(found), span.parent))
             found.append(
                 make_mention(
                     ctx,
@@ -334,11 +337,13 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
             trigger, relation = rx.REVISION_AFTER.match(text, span.close).group(), Relation.REVISES
         elif rx.ISSUING_AFTER.match(text, span.close):
             trigger, relation = rx.ISSUING_AFTER.match(text, span.close).group(), Relation.ISSUES
+        if relation is Relation.IMPLEMENTS and rx.DRAFT.search(text, span.open + 1, span.close - 1):
+            relation = Relation.ISSUES  # 推动审议《海南省大气污染防治条例（草案）》
         if relation is Relation.ISSUES and rx.REVISION_DRAFT.search(text, span.open + 1, span.close - 1):
             relation = Relation.REVISES  # 起草《贵州省生态环境保护条例(修订草案)》
         if kind is Kind.NOT_POLICY:
             relation = Relation.CITES
-        number = rx.DOC_NUMBER_AFTER.match(text, span.close)
+        number = rx.DOC_NUMBER_AFTER.match(text, span.close) or rx.STANDARD_NUMBER_AFTER.match(text, span.close)
         found.append(
             make_mention(
                 ctx,
@@ -353,6 +358,17 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
                 doc_number=number.group(1) if number else "",
             )
         )
+        by_span[index] = found[-1]
+    return _issued_with_their_notice(found, nested, by_span)
+
+
+def _issued_with_their_notice(found: list[Mention], nested, by_span: dict[int, Mention]) -> list[Mention]:
+    """A title that a notice issues (关于印发〈…办法〉的通知) is the notice's issuers' too."""
+    for at, outer in nested:
+        notice = by_span.get(outer)
+        inner = found[at]
+        if notice and not inner.issuers and notice.issuers and rx.ISSUING_NOTICE.search(notice.title):
+            found[at] = replace(inner, issuers=notice.issuers)
     return found
 
 
@@ -402,13 +418,25 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
         scopes = [scope if scope.startswith("全") else "全" + scope for scope in rx.SCOPE_SEPARATOR.split(m.group(1))]
         add(start, m.end(), [lead + scope + m.group(2) for scope in scopes])
         listed.append((m.start(), m.end()))
-    for pattern in (rx.LOCAL_CONGRESS, rx.CONFERENCE):
+    for pattern in (rx.LOCAL_CONGRESS, rx.CONFERENCE, rx.CONGRESS_SESSION):
         for m in pattern.finditer(masked):
             if any(a <= m.start() < b for a, b in listed):
                 continue
             start = with_place_prefix(ctx, _with_lead(masked, m.start()))
             add(start, m.end(), [named(start, m.end())])
+    for m in rx.PLACED_CONFERENCE.finditer(masked):
+        place = _place_ending_at(masked, m.start())
+        if place is not None:
+            add(place, m.end(), [named(place, m.end())])
     return found
+
+
+def _place_ending_at(text: str, end: int) -> int | None:
+    """Where the division name that ends at `end` begins: 宁波市|人力社保工作会议."""
+    for start in range(max(0, end - 12), end - 1):
+        if place_at(text, start) == end - start:
+            return start
+    return None
 
 
 def _with_lead(masked: str, start: int) -> int:
@@ -439,6 +467,9 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
     masked = ctx.masked
     found = [named_mention(ctx, with_place_prefix(ctx, m.start()), m.end()) for m in rx.QUOTED_POLICY.finditer(masked)]
     found += [named_mention(ctx, _with_lead(masked, m.start()), m.end()) for m in rx.NAMED_RULE.finditer(masked)]
+    for m in rx.NUMBERED_DOCUMENT.finditer(masked):  # 中央一号文件: issued by the body it names
+        body = masked[m.start() : m.end()].rstrip("号文件").rstrip("0123456789" + rx.CN_NUM)
+        found.append(named_mention(ctx, m.start(), m.end(), issuers=("中共中央" if body == "中央" else body,)))
     for m in re.finditer("关于", masked):
         begin, issuers = issuer_before(ctx, m.start())
         named = rx.ABOUT_POLICY.match(masked, m.start()) if issuers else None
@@ -552,29 +583,51 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end, m.title))
 
 
-def with_short_names(ctx: Context, spans: list[Span], titled: list[Mention]) -> list[Mention]:
-    """A short name the plan declares — 《深化新时代教育评价改革总体方案》（以下简称《总体方案》） —
-    refers to the full title wherever it stands in brackets after the declaration, which is part
-    of the full title's mention and no mention itself."""
+@dataclass(frozen=True)
+class ShortName:
+    """A short name a plan declares for a title: （以下简称《总体方案》）, （以下简称中央12号文件）."""
+
+    name: str
+    full: str  # the full title, as printed
+    bracketed: bool  # declared in 《》: it is used in 《》 too
+    declared_at: tuple[int, int]  # the declaration's （…） in the original text: no mention stands there
+    after: int  # cleaned offset where later uses may start
+
+
+def declared_short_names(ctx: Context, spans: list[Span]) -> list[ShortName]:
     text = ctx.clean.text
-    full_titles: dict[str, str] = {}
-    declarations: set[int] = set()  # where a declared short name stands: no mention of its own
+    names = []
     for span in spans:
         if span.parent is not None:
             continue
-        number = rx.DOC_NUMBER_AFTER.match(text, span.close)
+        number = rx.DOC_NUMBER_AFTER.match(text, span.close) or rx.STANDARD_NUMBER_AFTER.match(text, span.close)
         declared = rx.SHORT_NAME_DECLARED.match(text, number.end() if number else span.close)
         if declared:
-            full = squeeze(ctx.clean.surface(span.open + 1, span.close - 1))
-            full_titles.setdefault(normalize_title(declared.group(1)), full)
-            declarations.add(ctx.clean.span(declared.start(1) - 1, declared.end(1) + 1)[0])
+            name = next(group for group in declared.groups() if group)
+            names.append(
+                ShortName(
+                    name=name,
+                    full=squeeze(ctx.clean.surface(span.open + 1, span.close - 1)),
+                    bracketed=declared.group(1) is not None,
+                    declared_at=ctx.clean.span(declared.start(), declared.end()),
+                    after=declared.end(),
+                )
+            )
+    return names
+
+
+def with_short_names(titled: list[Mention], names: list[ShortName]) -> list[Mention]:
+    """A short name declared in brackets refers to the full title wherever it stands in brackets
+    after the declaration, which is part of the full title's mention and no mention itself."""
+    full_titles: dict[str, str] = {}
+    for short in names:
+        if short.bracketed:
+            full_titles.setdefault(normalize_title(short.name), short.full)
     if not full_titles:
         return titled
     kind_of = {m.title: m.kind for m in titled if not m.parent}
     out = []
     for m in titled:
-        if m.start in declarations and not m.parent:
-            continue  # （以下简称《意见》） names the mention just made; it makes no other
         full = full_titles.get(normalize_title(m.title)) if not m.parent else None
         if full and normalize_title(full) != normalize_title(m.title):
             # 《大气十条》 is what its full title is, though it ends in no genre
@@ -583,11 +636,33 @@ def with_short_names(ctx: Context, spans: list[Span], titled: list[Mention]) -> 
     return out
 
 
+def short_name_mentions(ctx: Context, names: list[ShortName], titled: list[Mention]) -> list[Mention]:
+    """Later uses of a short name declared without brackets: 贯彻落实中央12号文件关于禁塑的部署."""
+    kind_of = {m.title: m.kind for m in titled if not m.parent}
+    found = []
+    for short in names:
+        if short.bracketed:
+            continue
+        for m in re.finditer(re.escape(short.name), ctx.masked[short.after :]):
+            start, end = short.after + m.start(), short.after + m.end()
+            found.append(
+                named_mention(ctx, start, end, refers_to=short.full, kind=kind_of.get(short.full, Kind.DOCUMENT))
+            )
+    return found
+
+
+def _outside_declarations(mentions: list[Mention], names: list[ShortName]) -> list[Mention]:
+    """（以下简称《意见》） names the mention just made; it makes no other."""
+    return [m for m in mentions if not any(a <= m.start < b for a, b in (s.declared_at for s in names))]
+
+
 def find_mentions(doc: str, clean: CleanText, items: tuple[WorkItem, ...]) -> list[Mention]:
     """All mentions of one document, in text order."""
     spans = title_spans(clean.text)
     ctx = Context(doc, clean, mask_titles(clean.text, spans), items)
-    titled = with_short_names(ctx, spans, bracketed_mentions(ctx, spans))
+    names = declared_short_names(ctx, spans)
+    titled = with_short_names(bracketed_mentions(ctx, spans), names)
+    short = short_name_mentions(ctx, names, titled)  # before the others: a tie keeps what it refers to
     named = meeting_mentions(ctx) + named_policy_mentions(ctx)
     repeated = repeated_title_mentions(ctx, titled)
-    return drop_overlaps(titled + named + repeated)
+    return drop_overlaps(_outside_declarations(short + titled + named + repeated, names))

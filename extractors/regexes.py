@@ -99,7 +99,7 @@ YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
-    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案"
+    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
@@ -116,8 +116,11 @@ NOT_POLICY_AFTER = re.compile(
     r"(?:杂志|期刊|刊物|简报|报纸|周刊|月刊|日报|专刊|专栏|栏目|节目|电视剧|纪录片|电影|歌曲|一书|丛书|"
     r"读本|教材|图书|书籍|绘本|文章|报道|专题片|公众号|微信号|APP|网站)"
 )
-# Titles that name a newspaper, journal or book by how they end: "人民日报", "求是", "光明日报"
-NOT_POLICY_TITLE = re.compile(r"(?:日报|晚报|早报|周报|时报|杂志|学报|画报|文摘|文选|全集|选集|读本|论语)$")
+# Titles that name a newspaper, journal or book by how they end: "人民日报", "光明日报",
+# "习近平关于科技创新论述摘编"
+NOT_POLICY_TITLE = re.compile(
+    r"(?:日报|晚报|早报|周报|时报|杂志|学报|画报|文摘|文选|全集|选集|文集|摘编|选编|汇编|读本|论语)$"
+)
 
 # Trigger words, longest first within each relation so that "制定实施" wins over "实施".
 # "贯彻落实《…》" implements; "出台《…》" issues; "启动《…》修订" revises.
@@ -198,6 +201,8 @@ NOT_A_LAW_END = re.compile(
 NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|本|这|其|各级|各地)")
 # A draft revision named as such: drafting "…条例(修订草案)" revises the 条例, it issues nothing new
 REVISION_DRAFT = re.compile(r"\((?:修订|修正|修改)(?:草案|稿|案)?(?:[^()]*)\)$")
+# A draft, which no plan can implement: it works on making it ("推动审议《海南省…条例（草案）》")
+DRAFT = re.compile(r"\((?:[^()]{0,4}草案|征求意见稿|送审稿|讨论稿)\)$")
 # A revision written after the title: "启动《佛山市教育装备建设指南》修订", "对《…》进行修订"
 REVISION_AFTER = re.compile(r"(?:的)?(?:进行)?(?:修订|修改)")
 # Making a title, written after it: "启动《长沙市学前教育条例》立法调研", "做好《…规划》编制工作"
@@ -206,13 +211,28 @@ ISSUING_AFTER = re.compile(r"(?:的)?(?:立法|编制|起草|制定|制订)(?:�
 # "市委办公厅、市政府办公厅联合印发的《…》"
 MADE_BY_BEFORE = re.compile(r"(?:联合|共同)?(?:印发|出台|制定|制订|发布|颁布|下发|公布)的$")
 # A short name declared right after a title: "《深化新时代教育评价改革总体方案》（以下简称《总体方案》）"
-SHORT_NAME_DECLARED = re.compile(r"\((?:以下)?简称(?:为)?《([^《》]{1,30})》\)")
+# (or without brackets: "（以下简称中央12号文件）", "（以下简称“意见”）")
+SHORT_NAME_DECLARED = re.compile(
+    r"\((?:以下)?简称(?:为)?(?:《([^《》]{1,30})》|“([^“”]{2,20})”|([^()《》“”,，。;；]{2,20}))\)"
+)
+# A document named by its number and issuer: "中央一号文件", "省委一号文件", "中央12号文件"
+NUMBERED_DOCUMENT = re.compile(
+    rf"(?:中央|中共中央|国务院|(?:自治区党|[省市区县州盟旗])委|(?:自治区|[省市区县州盟旗])政府)"
+    rf"(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,3}})号文件"
+)
 # A document number after the title: "《…》（国发〔2016〕40号）", "(教基〔2017〕3号)"
 DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号)\)")
+# …or a national standard's number: "《养老机构服务质量基本规范》（GB/T 35796-2017）"
+STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|GB/T|GB/Z) ?[0-9.]+ ?[-—–] ?(?:19|20)[0-9]{2})\)")
+# A document number only a national body gives: 国发, 国办发, 中发, 中办发, a ministry's 部发 or 部令, a
+# national standard's GB: "国发〔2018〕40号", "人社部发〔2016〕1号", "GB 2760—2014"
+NATIONAL_DOC_NUMBER = re.compile(r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)")
+# A title that names itself national: "食品安全国家标准 …", "中国生物多样性保护战略与行动计划"
+NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
-RELATIVE_PLACE = re.compile(r"我市|全市|本市|我省|全省|本省|我区|全区|本区|我县|全县|本县|省|市|区|县")
+RELATIVE_PLACE = re.compile(r"(?:我|全|本)?(?:自治区|[市省区县州盟旗])")
 # …and the two-character forms that may stand inside a phrase: "推进全市教育信息化“十三五”规划"
-RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:市|省|区|县)")
+RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:自治区|[市省区县州盟旗])")
 # Where a sub-clause ends: a trigger governs what follows it up to here (for meetings, strictly).
 SUBCLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
 # What may not stand inside an issuer's name printed before a title
@@ -234,7 +254,7 @@ CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 # "中共佛山市委", "市委办公室", "全国人大常委会", "中共288563.com党组"
 ORG_SUFFIX = (
     "人民代表大会常务委员会|人大常委会|常务委员会|人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|"
-    "办公厅|办公室|委员会|党组|党委|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
+    "办公厅|办公室|委员会|领导小组|党组|党委|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
     "部|委|厅|局|署|院|办|会|处|中心"
 )
 ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,40}}?(?:{ORG_SUFFIX})")
@@ -338,6 +358,12 @@ LOCAL_CONGRESS = re.compile(
     rf"第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
     rf"|(?:自治区党委|省委|市委|区委|县委|州委|盟委|旗委|地委)[{CN_NUM}]{{1,4}}届[{CN_NUM}]{{1,4}}次全(?:体)?会(?:议)?"
 )
+# A session of a people's congress or a CPPCC: "十三届全国人大二次会议", "市十七届人大四次会议",
+# "省十三届人大三次会议", "区政协九届五次会议"
+CONGRESS_SESSION = re.compile(
+    rf"(?:人大|政协)?[{CN_NUM}]{{1,3}}届(?:全国|自治区|[省市区县州盟旗])?(?:人大|政协)?"
+    rf"[{CN_NUM}]{{1,3}}次(?:全体)?会议"
+)
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
 CONFERENCE = re.compile(
@@ -346,13 +372,16 @@ CONFERENCE = re.compile(
 )
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 # (after the first scope 全 may be left out: "全国、省、市教育工作会议")
+# A conference named for its place, which the extractor checks stands right before it:
+# "宁波市人力社保工作会议", "黔东南州科技工作会议"
+PLACED_CONFERENCE = re.compile(
+    rf"(?<=[省市区县州盟旗])(?:(?!精神|和|及|与|的|全)[{CJK}]){{2,12}}?(?:工作会议|工作推进会|动员大会|推进会|座谈会)"
+)
 CONFERENCE_SCOPES = re.compile(
     rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:省|市|区|县|州|盟|旗))+)"
     rf"((?:(?!精神|和|及|与)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
-# What may stand before issuers and is no part of them: a conjunction left once a list is cut at
-# its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
 # What a body's name never holds: a meeting, a speech or its spirit ("市委十二届八次全会和市委市政府
 # 《…》", "重要讲话和中共中央、国务院《…》": the bodies are the tail after 和)
 NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求")
@@ -363,6 +392,8 @@ OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提�
 FORMER_BODY = re.compile(r"^原(?=..)")
 # An activity about a policy, after it: "开展《…条例》进校园活动", "开展食品安全法等法律法规宣传"
 ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动)")
+# What may stand before issuers and is no part of them: a conjunction left once a list is cut at
+# its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
 LEADING_CONJUNCTION = re.compile(rf"^(?:以及|和|及|与|并|[{CN_NUM}]{{1,3}}是|其[{CN_NUM}]{{1,3}}[,，、]?)")
 # What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议",
 # "第二次中央新疆工作座谈会"

@@ -62,7 +62,10 @@ KUQA = "库车市卫生健康委员会2020年工作要点\n"  # a county-level c
 KAILI = "凯里市科技局2021年工作要点\n"
 QIQIHAR = "齐齐哈尔市卫生健康委员会2020年工作要点\n"
 CIXI = "慈溪市人力资源和社会保障局2020年工作计划\n"  # a county-level city of 宁波市
-GANSU = "甘肃省交通运输厅2019年工作要点\n"  # a county-level city of 黔东南苗族侗族自治州
+GANSU = "甘肃省交通运输厅2019年工作要点\n"
+YUDU = "于都县农业农村局2021年工作计划\n"  # a county of 赣州市, 江西省
+HAINAN = "海南省生态环境厅2019年工作要点\n"
+EJIN_HORO_MARKET = "伊金霍洛旗市场监督管理局2021年工作计划\n"  # a county-level city of 黔东南苗族侗族自治州
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
@@ -331,6 +334,48 @@ CASES = [
     (GANSU + "1. 开展安全生产法、公路法等法律法规宣传“进企业”活动，开展《甘肃省公路路政管理条例》进校园活动。",
      [expect("安全生产法", relation=Relation.CITES), expect("公路法", relation=Relation.CITES),
       expect("甘肃省公路路政管理条例", relation=Relation.CITES)]),
+    # documents named by their number, and short names declared without brackets
+    (YUDU + "1. 认真落实中央农村工作会议、中央一号文件和省委一号文件精神。",
+     [expect("中央一号文件", tier=Tier.B, level=Level.NATIONAL, issuers=("中共中央",)),
+      expect("省委一号文件", tier=Tier.B, level=Level.PROVINCIAL, issuers=("中共江西省委",))]),
+    (HAINAN + "1. 贯彻中共中央、国务院《关于支持海南全面深化改革开放的指导意见》（以下简称中央12号文件）。\n"
+              "2. 贯彻落实中央12号文件关于禁塑的部署要求。",
+     [expect("中央12号文件", item="2", refers_to="关于支持海南全面深化改革开放的指导意见", level=Level.NATIONAL)]),
+    # issuers: a leading group, a government's office, a title a notice issues
+    (YUDU + "1. 根据市委农村工作领导小组《关于健全防止返贫动态监测和帮扶机制的实施方案》，落实县政府办《于都县农村生活垃圾治理长效管护办法》。",
+     [expect("关于健全防止返贫动态监测和帮扶机制的实施方案", issuers=("中共赣州市委农村工作领导小组",),
+             level=Level.MUNICIPAL),
+      expect("于都县农村生活垃圾治理长效管护办法", issuers=("赣州市于都县人民政府办公室",), level=Level.COUNTY)]),
+    (GANSU + "1. 按照财政部、交通运输部《关于印发〈地方政府收费公路专项债券管理办法（试行）〉的通知》要求。",
+     [expect("地方政府收费公路专项债券管理办法（试行）", issuers=("财政部", "交通运输部"), level=Level.NATIONAL)]),
+    # a draft is made, not implemented
+    (HAINAN + "1. 认真贯彻环境保护法，推动省人大常委会审议《海南省大气污染防治条例（草案）》。",
+     [expect("环境保护法", relation=Relation.IMPLEMENTS),
+      expect("海南省大气污染防治条例（草案）", relation=Relation.ISSUES, level=Level.PROVINCIAL)]),
+    # national by what the text says of the title: a standard's number, 国家标准, 中国, a State Council number
+    (EJIN_HORO_MARKET + "1. 执行《养老机构服务质量基本规范》（GB/T 35796-2017）和《食品安全国家标准 食品添加剂使用标准》。",
+     [expect("养老机构服务质量基本规范", level=Level.NATIONAL, doc_number="GB/T 35796-2017"),
+      expect("食品安全国家标准食品添加剂使用标准", level=Level.NATIONAL)]),
+    (HAINAN + "1. 落实《中国生物多样性保护战略与行动计划（2011—2030年）》和《关于加强X的意见》（国发〔2018〕40号）。",
+     [expect("中国生物多样性保护战略与行动计划（2011—2030年）", level=Level.NATIONAL),
+      expect("关于加强X的意见", level=Level.NATIONAL)]),
+    (HAINAN + "1. 按照《法治政府建设实施纲要（2015—2020年）》要求。",
+     [expect("法治政府建设实施纲要（2015—2020年）", level=Level.NATIONAL, level_source=LevelSource.REGISTRY)]),
+    # a book of excerpts is no policy; a 基准 is one
+    (EJIN_HORO_MARKET + "1. 认真研读《习近平关于科技创新论述摘编》，修订《伊金霍洛旗市场监督管理局行政处罚自由裁量权基准》。",
+     [expect("习近平关于科技创新论述摘编", kind=Kind.NOT_POLICY, relation=Relation.CITES),
+      expect("伊金霍洛旗市场监督管理局行政处罚自由裁量权基准", kind=Kind.DOCUMENT, relation=Relation.REVISES,
+             level=Level.COUNTY)]),
+    # meetings: a region's Party congress, a conference named for its place, a congress session
+    (EJIN_HORO_MARKET + "1. 认真落实全国市场监管工作会议和自治区第十次党代会、自治区党委十届十三次全会精神。",
+     [expect("自治区第十次党代会", kind=Kind.MEETING, level=Level.PROVINCIAL, jurisdiction="150000")]),
+    (CIXI + "1. 贯彻落实宁波市人力社保工作会议精神，按照市委十五届九次全会和市十七届人大四次会议确定的目标任务。",
+     [expect("宁波市人力社保工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL),
+      expect("市委十五届九次全会", kind=Kind.MEETING, level=Level.COUNTY),
+      expect("市十七届人大四次会议", kind=Kind.MEETING, level=Level.COUNTY)]),
+    (HAINAN + "1. 贯彻十三届全国人大二次会议精神和省十三届人大三次会议精神。",
+     [expect("十三届全国人大二次会议", kind=Kind.MEETING, level=Level.NATIONAL),
+      expect("省十三届人大三次会议", kind=Kind.MEETING, level=Level.PROVINCIAL)]),
 ]  # fmt: skip
 
 
@@ -358,6 +403,8 @@ def test_passage_gives_its_mentions(text, expected):
         (FUZHOU + "落实实施办法和工作方法。", "实施办法"),
         (FUZHOU + "严格执行有关条例和相关法律法规。", "有关条例"),
         (FUZHOU + "落实国家和省有关法律法规。", "国家和省有关法律法"),
+        (HAINAN + "1. 贯彻中共中央《关于X的意见》（以下简称中央12号文件）。", "中央12号文件"),
+        (CIXI + "落实宁波市政府常务会议精神。", "宁波市政府常务会议"),
         (TIANSHUI + "贯彻实施精神卫生法。", "实施精神卫生法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "七五普法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "新做法"),
