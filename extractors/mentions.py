@@ -424,18 +424,24 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
                 continue
             start = with_place_prefix(ctx, _with_lead(masked, m.start()))
             add(start, m.end(), [named(start, m.end())])
-    for m in rx.PLACED_CONFERENCE.finditer(masked):
-        place = _place_ending_at(masked, m.start())
-        if place is not None:
-            add(place, m.end(), [named(place, m.end())])
+    for m in rx.PLACED_CONFERENCE_END.finditer(masked):
+        start = _placed_conference_start(masked, m.start())
+        if start is not None:
+            add(start, m.end(), [named(start, m.end())])
     return found
 
 
-def _place_ending_at(text: str, end: int) -> int | None:
-    """Where the division name that ends at `end` begins: 宁波市|人力社保工作会议."""
-    for start in range(max(0, end - 12), end - 1):
-        if place_at(text, start) == end - start:
-            return start
+def _placed_conference_start(text: str, end: int) -> int | None:
+    """Where a conference named for its place starts, given where its 工作会议 starts: the place
+    right before a topic of two to twelve characters (宁波市|人力社保|工作会议), or None."""
+    for topic in range(end - 2, max(0, end - 12) - 1, -1):
+        if text[topic - 1 : topic] not in "省市区县州盟旗" or not rx.PLACED_CONFERENCE_TOPIC.fullmatch(
+            text, topic, end
+        ):
+            continue
+        for start in range(max(0, topic - 12), topic - 1):
+            if place_at(text, start) == topic - start:
+                return start
     return None
 
 

@@ -361,8 +361,8 @@ LOCAL_CONGRESS = re.compile(
 # A session of a people's congress or a CPPCC: "十三届全国人大二次会议", "市十七届人大四次会议",
 # "省十三届人大三次会议", "区政协九届五次会议"
 CONGRESS_SESSION = re.compile(
-    rf"(?:人大|政协)?[{CN_NUM}]{{1,3}}届(?:全国|自治区|[省市区县州盟旗])?(?:人大|政协)?"
-    rf"[{CN_NUM}]{{1,3}}次(?:全体)?会议"
+    rf"[{CN_NUM}]{{1,3}}届(?:全国|自治区|[省市区县州盟旗])?(?:人大|政协)[{CN_NUM}]{{1,3}}次(?:全体)?会议"
+    rf"|(?:人大|政协)[{CN_NUM}]{{1,3}}届[{CN_NUM}]{{1,3}}次(?:全体)?会议"
 )
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
@@ -372,11 +372,10 @@ CONFERENCE = re.compile(
 )
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 # (after the first scope 全 may be left out: "全国、省、市教育工作会议")
-# A conference named for its place, which the extractor checks stands right before it:
-# "宁波市人力社保工作会议", "黔东南州科技工作会议"
-PLACED_CONFERENCE = re.compile(
-    rf"(?<=[省市区县州盟旗])(?:(?!精神|和|及|与|的|全)[{CJK}]){{2,12}}?(?:工作会议|工作推进会|动员大会|推进会|座谈会)"
-)
+# How a conference named for its place ends, and what may stand between the place and the end
+# (the extractor checks a place stands right before): "宁波市|人力社保|工作会议", "黔东南州|科技|工作会议"
+PLACED_CONFERENCE_END = re.compile(r"工作会议|工作推进会|动员大会|推进会|座谈会")
+PLACED_CONFERENCE_TOPIC = re.compile(rf"(?:(?!精神|和|及|与|的|全)[{CJK}]){{2,12}}")
 CONFERENCE_SCOPES = re.compile(
     rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:省|市|区|县|州|盟|旗))+)"
     rf"((?:(?!精神|和|及|与)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
