@@ -422,7 +422,9 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
         for m in pattern.finditer(masked):
             if any(a <= m.start() < b for a, b in listed):
                 continue
-            start = with_place_prefix(ctx, _with_lead(masked, m.start()))
+            start = _with_lead(masked, m.start())
+            if start == m.start() and not rx.SCOPED_MEETING.match(masked, start):
+                start = with_place_prefix(ctx, start)  # 佛山市|第十二次党代会, 市|十七届人大四次会议
             add(start, m.end(), [named(start, m.end())])
     for m in rx.PLACED_CONFERENCE_END.finditer(masked):
         start = _placed_conference_start(masked, m.start())

@@ -364,21 +364,23 @@ CONGRESS_SESSION = re.compile(
     rf"[{CN_NUM}]{{1,3}}届(?:全国|自治区|[省市区县州盟旗])?(?:人大|政协)[{CN_NUM}]{{1,3}}次(?:全体)?会议"
     rf"|(?:人大|政协)[{CN_NUM}]{{1,3}}届[{CN_NUM}]{{1,3}}次(?:全体)?会议"
 )
+# A meeting whose name starts with its scope, which needs no place before it: "市委经济工作会议"
+SCOPED_MEETING = re.compile(r"全|中央|自治区党委|[省市区县州盟旗地]委")
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
 CONFERENCE = re.compile(
-    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)(?:(?!精神|和|及|与)[{CJK}]){{0,12}}?"
+    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)(?:(?!精神|和|及|与|暨)[{CJK}]){{0,12}}?"
     rf"(?:工作会议|动员会|动员大会|推进会|座谈会|大会|会议|两会)"
 )
-# Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
-# (after the first scope 全 may be left out: "全国、省、市教育工作会议")
 # How a conference named for its place ends, and what may stand between the place and the end
 # (the extractor checks a place stands right before): "宁波市|人力社保|工作会议", "黔东南州|科技|工作会议"
 PLACED_CONFERENCE_END = re.compile(r"工作会议|工作推进会|动员大会|推进会|座谈会")
 PLACED_CONFERENCE_TOPIC = re.compile(rf"(?:(?!精神|和|及|与|的|全)[{CJK}]){{2,12}}")
+# Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
+# (after the first scope 全 may be left out: "全国、省、市教育工作会议")
 CONFERENCE_SCOPES = re.compile(
     rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:省|市|区|县|州|盟|旗))+)"
-    rf"((?:(?!精神|和|及|与)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
+    rf"((?:(?!精神|和|及|与|暨)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # What a body's name never holds: a meeting, a speech or its spirit ("市委十二届八次全会和市委市政府
