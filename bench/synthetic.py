@@ -471,7 +471,15 @@ class Place:
         return tuple(d for d in (self.province, self.city, self.county) if d is not None)
 
     def official_name(self, division: Division) -> str:
-        """A district or county signs with its city (南京市鼓楼区), as the project names its bodies."""
+        """A district signs with its city (南京市鼓楼区), a county alone (攸县), as the project names
+        their bodies."""
+        district = division.level == "county" and division.name.endswith("区")
+        if district and self.city is not None and self.city.code != division.code:
+            return self.city.name + division.name
+        return division.name
+
+    def with_city(self, division: Division) -> str:
+        """A county as a plan may print it, under its city: 凉山彝族自治州会理县, 南京市鼓楼区."""
         if division.level == "county" and self.city is not None and self.city.code != division.code:
             return self.city.name + division.name
         return division.name
@@ -562,9 +570,9 @@ def place_hard_cases(place: Place) -> frozenset[str]:
         found.add("place_name_with_traditional_form")
     if any(len(name) >= 9 for name in names):
         found.add("long_place_before_bare_name")  # 9 + len("教育事业发展") > 14
-    if place.county is not None and reads_as_two_bodies(place.official_name(place.county)):
+    if place.county is not None and reads_as_two_bodies(place.with_city(place.county)):
         found.add("issuer_reads_as_two_bodies")
-    if place.county is not None and len(place.official_name(place.county)) > LONG_ISSUER_PLACE:
+    if place.county is not None and len(place.with_city(place.county)) > LONG_ISSUER_PLACE:
         found.add("long_issuer_name")
     if any(odd_congress_lead(d) for d in (place.province, place.city) if d is not None):
         found.add("local_congress_by_name")
@@ -1026,17 +1034,17 @@ def relative_issuers(word: str, policy: LocalPolicy) -> tuple[str, ...] | None:
 
 
 def written_place_name(plan: Plan, division: Division) -> str:
-    """A county's bodies are written under its own name (鼓楼区人民政府), now and then under its
-    city's too (南京市鼓楼区人民政府), as the project names them in full."""
-    official = plan.place.official_name(division)
-    if official == division.name:
-        return official
-    cases = {"issuer_reads_as_two_bodies": reads_as_two_bodies(official)}
-    cases["long_issuer_name"] = len(official) > LONG_ISSUER_PLACE
+    """A county's bodies are written under its own name (鼓楼区人民政府, 攸县人民政府), now and then
+    under its city's too (南京市鼓楼区人民政府, 株洲市攸县人民政府)."""
+    with_city = plan.place.with_city(division)
+    if with_city == division.name:
+        return with_city
+    cases = {"issuer_reads_as_two_bodies": reads_as_two_bodies(with_city)}
+    cases["long_issuer_name"] = len(with_city) > LONG_ISSUER_PLACE
     if any(plan.focused(case) for case in cases):
-        return official
+        return with_city
     if plan.rng.random() < 0.2 and all(plan.allows(case) or not hard for case, hard in cases.items()):
-        return official
+        return with_city
     return division.name
 
 

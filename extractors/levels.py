@@ -165,9 +165,7 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             return name, flags
         written = _official_place_name(whole, place)
         if rest.startswith("委"):  # 市委, 省委办公厅, 市委宣传部: Party committees
-            # a county's committee is named for the county alone (中国共产党攸县委员会), a
-            # district's with its city (中国共产党南京市鼓楼区委员会)
-            party_place = written if whole.name.endswith("区") else whole.name
+            party_place = written
             if m.group(2) == "地":  # 中共阿克苏地委
                 party_place = whole.name.removesuffix("区")
             return f"中共{party_place}{rest}", flags
@@ -182,8 +180,11 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
 
 
 def _official_place_name(jurisdiction: Jurisdiction, place: Place) -> str:
-    """A district or county named with its city: 南京市鼓楼区 (many cities have a 鼓楼区), 株洲市攸县."""
-    if jurisdiction.level is Level.COUNTY and place.city and place.city.code != jurisdiction.code:
+    """A place as its bodies are officially named: a district with its city (南京市鼓楼区人民政府,
+    中共南京市鼓楼区委: many cities have a 鼓楼区), a county, banner or county-level city alone
+    (攸县人民政府, 中共攸县委)."""
+    district = jurisdiction.level is Level.COUNTY and jurisdiction.name.endswith("区")
+    if district and place.city and place.city.code != jurisdiction.code:
         return place.city.name + jurisdiction.name
     return jurisdiction.name
 
