@@ -822,16 +822,22 @@ def registry_documents(year: int) -> list[Known]:
 
 
 def issuers_inside(title: str) -> tuple[str, ...]:
-    """The national body a registry title starts with: 《国务院关于…》 → 国务院."""
+    """The national bodies a registry title starts with: 《国务院关于…》 → 国务院,
+    《中共中央 国务院关于…》 → 中共中央, 国务院."""
     lead = title.split("关于")[0] if "关于" in title else ""
-    return (lead,) if lead in national_bodies() else ()
+    bodies = tuple(filter(None, re.split(r"[ 、]", lead)))
+    return bodies if bodies and all(b in national_bodies() for b in bodies) else ()
 
 
 def p_registry(plan: Plan) -> Sentence | None:
     """A well-known national policy cited bare, national from the registry; sometimes by its short
     name (《党内问责条例》 = 《中国共产党问责条例》)."""
     known = plan.rng.choice(registry_documents(plan.year))
-    aliases = [a for a in known.aliases if not a.startswith(("“", "双", "职教")) and not a.startswith("关于")]
+    aliases = [
+        a
+        for a in known.aliases
+        if not a.startswith(("“", "双", "职教", "关于")) and "号文件" not in a  # 中央一号文件(2020年)
+    ]
     printed = plan.rng.choice(aliases) if aliases and plan.rng.random() < 0.3 else known.title
     if not plan.fresh(known.title, *known.aliases):
         return None

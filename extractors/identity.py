@@ -42,17 +42,21 @@ def policy_id(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _write_out_relative_place(title: str, place: Place) -> str:
+def _write_out_relative_place(title: str, place: Place, decided: str | None = None) -> str:
+    """市教育工作会议 → 佛山市教育工作会议; `decided`, the division the level was decided for, wins
+    over the plain reading (全国、全区、全市…会议 in a district of 拉萨: 全区 is the region)."""
     m = rx.RELATIVE_LEAD.match(title)
     if not m:
         return title
     whole = place.relative(m.group(2))
+    if decided and whole is not None and whole.code != decided:
+        whole = gazetteer().by_code(decided) or whole
     if whole is None:
         return title
     return (m.group(1) or "") + whole.name + title[m.end() :]
 
 
-def meeting_key(title: str, place: Place) -> str:
+def meeting_key(title: str, place: Place, decided: str | None = None) -> str:
     title = normalize_title(title).removeprefix("党的")
     congress = rx.PARTY_CONGRESS.fullmatch(title)
     if congress:
@@ -60,7 +64,7 @@ def meeting_key(title: str, place: Place) -> str:
     plenum = rx.PLENUM.fullmatch(title)
     if plenum:
         return f"{plenum.group(1)}届{plenum.group(2)}中全会"
-    return _write_out_relative_place(title, place)
+    return _write_out_relative_place(title, place, decided)
 
 
 def _starts_with_place(title: str, year: int | None) -> bool:
@@ -72,6 +76,11 @@ def document_key(mention: Mention, place: Place) -> str:
     token = rx.DOMAIN_TOKEN.search(title)
     if token and place.issuer:
         title = title.replace(token.group(), place.issuer)
+    numbered = rx.NUMBERED_DOCUMENT.fullmatch(title)
+    if numbered and (numbered.group(1) or place.year):
+        # every year has its 中央一号文件: the one of the year printed, else of the plan's year
+        year = numbered.group(1) or f"{place.year}年"
+        title = f"{title.removeprefix(numbered.group(1) or '')}({year})"
     issuers_end, _ = title_issuers(title)
     known = known_policy(title) or known_policy(title[issuers_end:])
     if known and mention.level is known.level:
@@ -100,7 +109,7 @@ def _as_issued(title: str, mention: Mention) -> str:
 
 def mention_key(mention: Mention, place: Place) -> str:
     if mention.kind is Kind.MEETING:
-        return meeting_key(mention.title, place)
+        return meeting_key(mention.title, place, mention.jurisdiction)
     if mention.kind is Kind.NOT_POLICY:
         return ""
     return document_key(mention, place)

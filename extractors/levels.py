@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extractors import regexes as rx
 from extractors.cleaning import simplify
-from extractors.jurisdictions import gazetteer, place_at
+from extractors.jurisdictions import COMMON_WORD_SHORTS, gazetteer, place_at
 from extractors.registry import known_policy, national_bodies, national_body_at
 from ontology.records import Jurisdiction, Mention
 from ontology.vocabulary import Kind, Level, LevelSource, Relation
@@ -256,11 +256,14 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if national:
         # 2019年全国教育工作会议; 执行国家《学生体质健康标准》; 《…》（国发〔2018〕40号）
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
-    jurisdiction = _first_place(title, place.year)
+    jurisdiction = _first_place(title, place.year) or _own_place_lead(title, place) or _short_name_lead(title, place)
     lead = rx.RELATIVE_PLACE_LEAD.match(title)
     named_in_full = jurisdiction is not None and title.startswith(jurisdiction.name)
-    if lead and place.relative(lead.group(1)) and not named_in_full:  # 全州 of 凉山州, not 全州县
-        jurisdiction = place.relative(lead.group(1))
+    word = lead.group(1) if lead else ""
+    if word == "区" and rx.REGION_BEFORE_CITY.search(mention.surface):
+        word = "自治区"  # 全国、全区、全市…会议 in a district of 拉萨: the 区 between nation and city is the region
+    if lead and place.relative(word) and not named_in_full:  # 全州 of 凉山州, not 全州县
+        jurisdiction = place.relative(word)
     if jurisdiction:
         return Decision(jurisdiction.level, LevelSource.CUE, jurisdiction)
     quoted = _quoted_place(title, place)
@@ -301,10 +304,35 @@ def _first_place(title: str, year: int | None) -> Jurisdiction | None:
     return max(leading, key=lambda j: j.level.rank) if leading else found[0].jurisdiction
 
 
+def _own_place_lead(title: str, place: Place) -> Jurisdiction | None:
+    """The citing plan's own county, city or province leading a title by a name other places share
+    too, which the gazetteer leaves unresolved alone: 城关区委七届九次全会 in a plan of 拉萨市城关区."""
+    for own in (place.county, place.city, place.prefecture, place.province):
+        if own is not None and title.startswith(own.name):
+            return own
+    return None
+
+
+def _short_name_lead(title: str, place: Place) -> Jurisdiction | None:
+    """A province or city whose short name starts a title, which is named for it: 大连口岸收费目录清单.
+    (Elsewhere a short name counts only where the gazetteer's rules allow; a county's short name,
+    or one that is an everyday word, never counts here.)"""
+    g = gazetteer()
+    for n in (3, 2):
+        lead = title[:n]
+        if lead in COMMON_WORD_SHORTS:
+            continue
+        found = [j for j in g.lookup(lead, year=place.year) if j.short == lead and j.level is not Level.COUNTY]
+        if found:
+            return found[0]
+    return None
+
+
 def _quoted_place(title: str, place: Place) -> Jurisdiction | None:
     """A place that ends a quoted slogan: “文化佛山”三年行动计划, “健康中国”, “数字浙江”."""
     g = gazetteer()
     for slogan in rx.SLOGAN.findall(title):
+        slogan = slogan.rstrip("0123456789")  # “健康上海2030”
         for n in (3, 2):
             found = g.lookup(slogan[-n:], year=place.year)
             if place.province:

@@ -288,12 +288,15 @@ def make_mention(ctx: Context, start: int, end: int, *, title: str, **fields) ->
     )
 
 
-def title_kind(title: str, after: str) -> Kind:
-    """A work in brackets is a policy unless what follows or its own shape says otherwise."""
+def title_kind(title: str, after: str, issued: bool = False) -> Kind:
+    """A work in brackets is a policy unless what follows or its own shape says otherwise; one a
+    body is named as issuing (国家卫生健康委办公厅《…标准体系（试行）》) is one whatever its genre."""
     if rx.NOT_POLICY_AFTER.match(after) or rx.NOT_POLICY_TITLE.search(title):
         return Kind.NOT_POLICY
     bare = rx.TRAILING_PARENTHETICAL.sub("", title)
     if rx.TITLE_GENRE.search(bare) or "关于" in title or rx.YEAR_RANGE.search(title):
+        return Kind.DOCUMENT
+    if issued or rx.TRIAL_EDITION.search(title):
         return Kind.DOCUMENT
     if rx.TARGET_YEAR_END.search(bare) or known_policy(title):
         return Kind.DOCUMENT  # 《中国教育现代化2035》: a plan named for its target year
@@ -305,6 +308,7 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
     text = ctx.clean.text
     found = []
     by_span: dict[int, Mention] = {}
+    shared: tuple[int, tuple[str, ...]] | None = None  # where the last title with issuers before it ends, and them
     nested: list[tuple[int, int]] = []  # (found index of a nested title's mention, its outer span)
     for index, span in enumerate(spans):
         inner_start, inner_end = span.open + 1, span.close - 1
@@ -331,6 +335,10 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
             )
             continue
         begin, issuers = issuer_before(ctx, span.open)
+        if not issuers and shared and rx.SHARED_ISSUER_GAP.fullmatch(text, shared[0], span.open):
+            issuers = _shared_issuers(text, span, shared[1])
+        shared = (span.close, issuers) if issuers else None
+        kind = title_kind(text[inner_start:inner_end], after, issued=bool(issuers))
         trigger, relation = governing_trigger(ctx, begin)
         relation = relation_given_after(ctx.masked, span.close, trigger, relation)
         if rx.REVISION_AFTER.match(text, span.close):
@@ -360,6 +368,16 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
         )
         by_span[index] = found[-1]
     return _issued_with_their_notice(found, nested, by_span)
+
+
+def _shared_issuers(text: str, span: Span, issuers: tuple[str, ...]) -> tuple[str, ...]:
+    """国务院《关于A的意见》（国发〔2014〕25号）和《关于B的意见》: both are the State Council's, unless
+    the second names its own issuers or place (…和《北京市…办法》) or is a national standard."""
+    title = text[span.open + 1 : span.close - 1]
+    own_issuers = issuers_in_title(title)
+    named_place = place_at(title, 0) or rx.RELATIVE_START.match(title)
+    standard = rx.STANDARD_NUMBER_AFTER.match(text, span.close)
+    return () if own_issuers or named_place or standard else issuers
 
 
 def _issued_with_their_notice(found: list[Mention], nested, by_span: dict[int, Mention]) -> list[Mention]:
@@ -423,7 +441,9 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
             if any(a <= m.start() < b for a, b in listed):
                 continue
             start = _with_lead(masked, m.start())
-            if start == m.start() and not rx.SCOPED_MEETING.match(masked, start):
+            if start == m.start() and rx.SCOPED_MEETING.match(masked, start):
+                start = _place_ending_at(masked, start + 1) or start  # 城关区委…全会 (the match is 区委…)
+            elif start == m.start():
                 start = with_place_prefix(ctx, start)  # 佛山市|第十二次党代会, 市|十七届人大四次会议
             add(start, m.end(), [named(start, m.end())])
     for m in rx.PLACED_CONFERENCE_END.finditer(masked):
@@ -436,14 +456,23 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
 def _placed_conference_start(text: str, end: int) -> int | None:
     """Where a conference named for its place starts, given where its 工作会议 starts: the place
     right before a topic of two to twelve characters (宁波市|人力社保|工作会议), or None."""
-    for topic in range(end - 2, max(0, end - 12) - 1, -1):
-        if text[topic - 1 : topic] not in "省市区县州盟旗" or not rx.PLACED_CONFERENCE_TOPIC.fullmatch(
-            text, topic, end
-        ):
-            continue
-        for start in range(max(0, topic - 12), topic - 1):
-            if place_at(text, start) == topic - start:
+    for topic in range(end - 2, max(1, end - 12) - 1, -1):
+        if rx.PLACED_CONFERENCE_TOPIC.fullmatch(text, topic, end):
+            start = _place_ending_at(text, topic)
+            if start is not None:
                 return start
+    return None
+
+
+def _place_ending_at(text: str, end: int) -> int | None:
+    """Where the division name that ends at `end` begins (城关区|委…, 宁波市|人力社保…), or None."""
+    if text[end - 1 : end] not in "省市区县州盟旗":
+        return None
+    for start in range(max(0, end - 12), end - 2):
+        # a name several places share (城关区) counts here: only where it starts matters; a
+        # two-character one (和县) is too often a word's tail: 会议和县委…全会
+        if place_at(text, start) == end - start or gazetteer().lookup(text[start:end]):
+            return start
     return None
 
 
@@ -476,7 +505,8 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
     found = [named_mention(ctx, with_place_prefix(ctx, m.start()), m.end()) for m in rx.QUOTED_POLICY.finditer(masked)]
     found += [named_mention(ctx, _with_lead(masked, m.start()), m.end()) for m in rx.NAMED_RULE.finditer(masked)]
     for m in rx.NUMBERED_DOCUMENT.finditer(masked):  # 中央一号文件: issued by the body it names
-        body = masked[m.start() : m.end()].rstrip("号文件").rstrip("0123456789" + rx.CN_NUM)
+        body = masked[m.start(2) if m.group(1) else m.start() : m.end()].removesuffix("号文件")
+        body = body.rstrip("0123456789" + rx.CN_NUM)
         found.append(named_mention(ctx, m.start(), m.end(), issuers=("中共中央" if body == "中央" else body,)))
     for m in re.finditer("关于", masked):
         begin, issuers = issuer_before(ctx, m.start())

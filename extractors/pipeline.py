@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extractors import regexes as rx
 from extractors.cleaning import clean, normalize_title
 from extractors.identity import resolve_corpus
 from extractors.keywords import topic_keywords
 from extractors.levels import Place, document_place, resolve_levels
 from extractors.mentions import find_mentions
 from extractors.reading import read_document
-from extractors.regexes import DOMAIN_TOKEN
 from extractors.structure import read_header, structure
 from ontology.records import Document, Mention, Policy
 
@@ -53,8 +53,7 @@ def extract_text(
     header = read_header(text, first_heading)
     place = document_place(header.title, header.issuer_as_printed, cleaned.text, header.year)
     mentions = find_mentions(doc, cleaned, items)
-    own_title = normalize_title(header.title)
-    mentions = [m for m in mentions if normalize_title(m.title) != own_title]  # the plan names itself
+    mentions = [m for m in mentions if normalize_title(m.title) not in _own_titles(header.title)]
     mentions = resolve_levels(mentions, place, text)
     document = Document(
         doc=doc,
@@ -75,10 +74,16 @@ def extract_text(
     return Extraction(document, place, mentions)
 
 
+def _own_titles(title: str) -> set[str]:
+    """What the plan calls itself: its title, and the plan its notice issues (关于印发…工作方案的通知)."""
+    issued = rx.ISSUED_BY_NOTICE.search(title)
+    return {normalize_title(title), *([normalize_title(issued.group(1))] if issued else [])}
+
+
 def _without_spam_token(title: str, issuer: str) -> str:
     """ "288563.com2017年工作计划" → "佛山市教育局2017年工作计划": a page that wrote a domain where the
     issuer's name belongs (the header's warning keeps what was printed)."""
-    token = DOMAIN_TOKEN.search(title)
+    token = rx.DOMAIN_TOKEN.search(title)
     return title.replace(token.group(), issuer) if token and issuer else title
 
 

@@ -99,12 +99,15 @@ YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
-    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准"
+    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|"
+    "重点任务"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
 # "老年教育发展规划(2016-2020年)", "…实施细则(暂行)", "…条例(修订草案)"
 TRAILING_PARENTHETICAL = re.compile(r"(?:\([^()]{1,20}\))+$")
+# A trial or interim edition, which only a policy has: "…标准体系（试行）", "…实施细则（暂行）"
+TRIAL_EDITION = re.compile(r"\((?:试行|暂行)\)$")
 # A year range in a title, in any of its spellings: "(2016-2020 年)", "（2016—2020年）"
 YEAR_RANGE = re.compile(r"(20[0-9]{2})年?\s*[-—–~至到]+\s*(20[0-9]{2})年?")
 
@@ -118,9 +121,11 @@ NOT_POLICY_AFTER = re.compile(
 )
 # Titles that name a newspaper, journal or book by how they end: "人民日报", "光明日报",
 # "习近平关于科技创新论述摘编"
-NOT_POLICY_TITLE = re.compile(
-    r"(?:日报|晚报|早报|周报|时报|杂志|学报|画报|文摘|文选|全集|选集|文集|摘编|选编|汇编|读本|论语)$"
-)
+NOT_POLICY_TITLE = re.compile(r"(?:(?<![通汇快简年情])报|杂志|文摘|文选|全集|选集|文集|摘编|选编|汇编|读本|论语)$")
+# The plan a notice issues, named in the notice's own title: "…关于印发大连市2021年优化营商环境工作方案的通知"
+ISSUED_BY_NOTICE = re.compile(r"关于印发《?(.+?)》?的通知$")
+# Between two titles that share the issuers printed before the first: "国务院《A》（国发〔2014〕25号）和《B》"
+SHARED_ISSUER_GAP = re.compile(r"(?:\([^()]{1,20}\))?(?:和|及|以及|与|、)")
 
 # Trigger words, longest first within each relation so that "制定实施" wins over "实施".
 # "贯彻落实《…》" implements; "出台《…》" issues; "启动《…》修订" revises.
@@ -171,6 +176,7 @@ TRIGGERS = {
         "依照",
         "对照",
         "遵照",
+        "参照",
         "遵循",
         "遵守",
         "践行",
@@ -215,9 +221,10 @@ MADE_BY_BEFORE = re.compile(r"(?:联合|共同)?(?:印发|出台|制定|制订|�
 SHORT_NAME_DECLARED = re.compile(
     r"\((?:以下)?简称(?:为)?(?:《([^《》]{1,30})》|“([^“”]{2,20})”|([^()《》“”,，。;；]{2,20}))\)"
 )
-# A document named by its number and issuer: "中央一号文件", "省委一号文件", "中央12号文件"
+# A document named by its number and issuer, maybe after its year: "中央一号文件", "省委一号文件",
+# "2020年中央一号文件", "中央12号文件"
 NUMBERED_DOCUMENT = re.compile(
-    rf"(?:中央|中共中央|国务院|(?:自治区党|[省市区县州盟旗])委|(?:自治区|[省市区县州盟旗])政府)"
+    rf"((?:19|20)[0-9]{{2}}年)?(中央|中共中央|国务院|(?:自治区党|[省市区县州盟旗])委|(?:自治区|[省市区县州盟旗])政府)"
     rf"(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,3}})号文件"
 )
 # A document number after the title: "《…》（国发〔2016〕40号）", "(教基〔2017〕3号)"
@@ -254,7 +261,7 @@ CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 # "中共佛山市委", "市委办公室", "全国人大常委会", "中共288563.com党组"
 ORG_SUFFIX = (
     "人民代表大会常务委员会|人大常委会|常务委员会|人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|"
-    "办公厅|办公室|委员会|领导小组|党组|党委|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
+    "办公厅|办公室|委员会|领导小组|工作组|综合组|党组|党委|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
     "部|委|厅|局|署|院|办|会|处|中心"
 )
 ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,40}}?(?:{ORG_SUFFIX})")
@@ -364,23 +371,28 @@ CONGRESS_SESSION = re.compile(
     rf"[{CN_NUM}]{{1,3}}届(?:全国|自治区|[省市区县州盟旗])?(?:人大|政协)[{CN_NUM}]{{1,3}}次(?:全体)?会议"
     rf"|(?:人大|政协)[{CN_NUM}]{{1,3}}届[{CN_NUM}]{{1,3}}次(?:全体)?会议"
 )
+# A list of scopes that puts 区 above 市 or 县, where 区 is an autonomous region: "全国、全区、全市…会议"
+REGION_BEFORE_CITY = re.compile(r"全区(?:、|和|及|与)全?[市县州盟旗]")
+# A joiner that starts the next item of a list of meetings, not one inside a name: "全国教育大会和全省…",
+# not "全国住房和城乡建设工作会议", "全省文化和旅游工作会议"
+_NEXT_ITEM = r"(?:和|及|与)(?=全|中央|党的|[省市区县州盟旗]|[十二][一二三四五六七八九十]?[届大])"
 # A meeting whose name starts with its scope, which needs no place before it: "市委经济工作会议"
 SCOPED_MEETING = re.compile(r"全|中央|自治区党委|[省市区县州盟旗地]委")
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
 CONFERENCE = re.compile(
-    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)(?:(?!精神|和|及|与|暨)[{CJK}]){{0,12}}?"
+    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)(?:(?!精神|{_NEXT_ITEM}|暨)[{CJK}]){{0,12}}?"
     rf"(?:工作会议|动员会|动员大会|推进会|座谈会|大会|会议|两会)"
 )
 # How a conference named for its place ends, and what may stand between the place and the end
 # (the extractor checks a place stands right before): "宁波市|人力社保|工作会议", "黔东南州|科技|工作会议"
 PLACED_CONFERENCE_END = re.compile(r"工作会议|工作推进会|动员大会|推进会|座谈会")
-PLACED_CONFERENCE_TOPIC = re.compile(rf"(?:(?!精神|和|及|与|的|全)[{CJK}]){{2,12}}")
+PLACED_CONFERENCE_TOPIC = re.compile(rf"(?:(?!精神|{_NEXT_ITEM}|的|全)[{CJK}]){{2,12}}")
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 # (after the first scope 全 may be left out: "全国、省、市教育工作会议")
 CONFERENCE_SCOPES = re.compile(
     rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:省|市|区|县|州|盟|旗))+)"
-    rf"((?:(?!精神|和|及|与|暨)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
+    rf"((?:(?!精神|{_NEXT_ITEM}|暨)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # What a body's name never holds: a meeting, a speech or its spirit ("市委十二届八次全会和市委市政府

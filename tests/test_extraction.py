@@ -65,7 +65,12 @@ CIXI = "慈溪市人力资源和社会保障局2020年工作计划\n"  # a count
 GANSU = "甘肃省交通运输厅2019年工作要点\n"
 YUDU = "于都县农业农村局2021年工作计划\n"  # a county of 赣州市, 江西省
 HAINAN = "海南省生态环境厅2019年工作要点\n"
-EJIN_HORO_MARKET = "伊金霍洛旗市场监督管理局2021年工作计划\n"  # a county-level city of 黔东南苗族侗族自治州
+EJIN_HORO_MARKET = "伊金霍洛旗市场监督管理局2021年工作计划\n"
+ZHENGDING = "正定县文化广电和旅游局2020年工作计划\n"
+LHASA_CHENGGUAN = "拉萨市城关区农业农村局2020年工作计划\n"
+PUDONG = "上海市浦东新区卫生健康委员会2021年工作要点\n"
+SHAANXI = "陕西省发展和改革委员会2020年工作要点\n"
+DALIAN = "大连市人民政府办公室关于印发大连市2021年优化营商环境工作方案的通知\n"  # a county-level city of 黔东南苗族侗族自治州
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
@@ -379,6 +384,38 @@ CASES = [
     (HAINAN + "1. 贯彻十三届全国人大二次会议精神和省十三届人大三次会议精神。",
      [expect("十三届全国人大二次会议", kind=Kind.MEETING, level=Level.NATIONAL),
       expect("省十三届人大三次会议", kind=Kind.MEETING, level=Level.PROVINCIAL)]),
+    # meetings whose names hold 和, and lists of them
+    (ZHENGDING + "1. 认真落实全国文化和旅游厅局长会议、全省文化和旅游工作会议、全市文化广电和旅游工作会议及县委十一届九次全会部署。",
+     [expect("全国文化和旅游厅局长会议", kind=Kind.MEETING, level=Level.NATIONAL),
+      expect("全省文化和旅游工作会议", kind=Kind.MEETING, level=Level.PROVINCIAL),
+      expect("全市文化广电和旅游工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL),
+      expect("县委十一届九次全会", kind=Kind.MEETING, level=Level.COUNTY)]),
+    # 全区 between nation and city is the region; a county named as other places are (城关区)
+    (LHASA_CHENGGUAN + "1. 认真落实全国、全区、全市农业农村工作会议部署和城关区委七届九次全会要求。",
+     [expect("全区农业农村工作会议", kind=Kind.MEETING, level=Level.PROVINCIAL, jurisdiction="540000"),
+      expect("全市农业农村工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL),
+      expect("城关区委七届九次全会", kind=Kind.MEETING, level=Level.COUNTY)]),
+    # a place in a slogan before a year, a city's short name leading a title
+    (PUDONG + "1. 对照《“健康上海2030”规划纲要》目标任务，落实《“健康中国2030”规划纲要》。",
+     [expect("“健康上海2030”规划纲要", level=Level.PROVINCIAL), expect("“健康中国2030”规划纲要", level=Level.NATIONAL)]),
+    (DALIAN + "（一）三是清理规范口岸收费，执行《大连口岸收费目录清单》。",
+     [expect("大连口岸收费目录清单", level=Level.MUNICIPAL)]),
+    # 参照 implements; a body's working group; a title a body issues is a policy whatever its genre
+    (PUDONG + "1. 参照国务院联防联控机制综合组《新冠病毒疫苗接种技术指南（第一版）》，按照国家卫生健康委办公厅《医院智慧服务分级评估标准体系（试行）》。",
+     [expect("新冠病毒疫苗接种技术指南（第一版）", issuers=("国务院联防联控机制综合组",), level=Level.NATIONAL,
+             relation=Relation.IMPLEMENTS),
+      expect("医院智慧服务分级评估标准体系（试行）", kind=Kind.DOCUMENT, level=Level.NATIONAL)]),
+    (SHAANXI + "1. 为贯彻落实国家发展改革委《2020年新型城镇化建设和城乡融合发展重点任务》，扎实推进我省新型城镇化工作。",
+     [expect("2020年新型城镇化建设和城乡融合发展重点任务", kind=Kind.DOCUMENT, level=Level.NATIONAL)]),
+    # issuers printed before the first of two titles are both's, unless the second names its own
+    (SHAANXI + "1. 按照国务院《关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）和《关于深入推进新型城镇化建设的若干意见》。",
+     [expect("关于深入推进新型城镇化建设的若干意见", issuers=("国务院",), level=Level.NATIONAL)]),
+    (HAIDIAN + "(一)落实市委市政府《关于深化教育教学改革的实施意见》和《北京市中小学学生综合素质评价办法》。",
+     [expect("北京市中小学学生综合素质评价办法", issuers=(), level=Level.PROVINCIAL)]),
+    # the 中央一号文件 of the year printed, else of the plan's year
+    (YUDU + "1. 认真落实2020年中央一号文件和中央一号文件精神。",
+     [expect("2020年中央一号文件", issuers=("中共中央",), level=Level.NATIONAL),
+      expect("中央一号文件", issuers=("中共中央",), level=Level.NATIONAL)]),
 ]  # fmt: skip
 
 
@@ -408,6 +445,11 @@ def test_passage_gives_its_mentions(text, expected):
         (FUZHOU + "落实国家和省有关法律法规。", "国家和省有关法律法"),
         (HAINAN + "1. 贯彻中共中央《关于X的意见》（以下简称中央12号文件）。", "中央12号文件"),
         (CIXI + "落实宁波市政府常务会议精神。", "宁波市政府常务会议"),
+        (
+            DALIAN + "经市政府同意，现将《大连市2021年优化营商环境工作方案》印发给你们。",
+            "大连市2021年优化营商环境工作方案",
+        ),
+        (YUDU + "认真落实全国农业农村工作会议和县委十五届十二次全会精神。", "和县委十五届十二次全会"),
         (TIANSHUI + "贯彻实施精神卫生法。", "实施精神卫生法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "七五普法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "新做法"),
@@ -570,6 +612,20 @@ def test_variants_of_one_title_are_one_policy():
     )
     assert by_title["党内问责条例"] == by_title["中国共产党问责条例"]
     assert by_title["民办教育促进法"] == by_title["中华人民共和国民办教育促进法"]
+
+
+def test_a_numbered_document_is_that_of_its_year():
+    from extractors.pipeline import resolve
+
+    plan_2020 = (
+        "拉萨市城关区农业农村局2020年工作计划\n1. 认真落实中央一号文件精神。\n"
+        "2. 贯彻《中共中央 国务院关于抓好“三农”领域重点工作确保如期实现全面小康的意见》。"
+    )
+    plan_2021 = "于都县农业农村局2021年工作计划\n1. 认真落实中央一号文件和省委一号文件精神。"
+    (a, b), _ = resolve([extract_text(plan_2020, doc="a"), extract_text(plan_2021, doc="b")])
+    ids_2020 = {m.policy_id for m in a.mentions}
+    assert len(ids_2020) == 1  # the 2020 plan's 中央一号文件 is the 2020 document it names in full
+    assert not ids_2020 & {m.policy_id for m in b.mentions}  # the 2021 plan's is another
 
 
 def test_a_declared_short_name_is_the_policy_it_stands_for_in_its_own_plan_only():
