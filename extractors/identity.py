@@ -380,6 +380,8 @@ class PolicyTable:
         title = _split(key)[0]
         known = known_policy(title)
         registry_counts = known is not None and known.level is gathered.level
+        if registry_counts:
+            title = simplify(known.title)  # a law keyed by its short name goes by its full one
         years = sorted({int(y) for y in rx.YEAR.findall(title)})
         if registry_counts and known.year and not years:
             years = [known.year]
@@ -396,7 +398,7 @@ class PolicyTable:
             jurisdiction=gathered.jurisdiction or None,
             years=tuple(years),
             doc_number=gathered.doc_number or (known.doc_number if registry_counts else ""),
-            aliases=tuple(sorted(gathered.aliases)),
+            aliases=tuple(sorted(a for a in gathered.aliases if a != title)),
             implements=tuple(sorted(gathered.implements)),
         )
 

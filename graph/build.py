@@ -253,6 +253,8 @@ def _add_document(graph: nx.MultiDiGraph, document: Document) -> None:
 
 def _add_policy(graph: nx.MultiDiGraph, policy: Policy, cited: int, level_of: Callable[[str], Level | None]) -> None:
     node = policy_node(policy)
+    # this part describes it, though a policy added before may have linked to it as another part's
+    graph.graph.get(EXTERNAL, set()).discard(node)
     node_type = NodeType.MEETING if policy.kind is Kind.MEETING else NodeType.POLICY
     graph.add_node(
         node,

@@ -16,9 +16,9 @@ from extractors.corpus import extract_corpus
 from extractors.pipeline import Corpus
 from graph.build import build_graph
 from graph.evaluation import evaluate, format_report, read_mentions
-from graph.graphfile import load_graph_file, read_graph_records
+from graph.graphfile import load_graph_file, read_graph_outline, read_graph_records
 from graph.publish import DEFAULT_BASE, NothingToBuild, build, reading_material
-from graph.report import format_summary, summarize
+from graph.report import SUMMARY_LINK_FIELDS, SUMMARY_NODE_FIELDS, format_summary, summarize
 
 OK, SOME_FAILED, FAILED = 0, 1, 2
 
@@ -113,17 +113,23 @@ def cmd_build(args) -> int:
     return SOME_FAILED if result.failures else OK
 
 
+def _say_not_a_graph(path: str, error: Exception) -> None:
+    print(f"policykg: {path}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+
+
 def _read_graph(path: str):
     try:
         return load_graph_file(path)
     except (OSError, ValueError, KeyError) as error:
-        print(f"policykg: {path}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+        _say_not_a_graph(path, error)
         return None
 
 
 def cmd_stats(args) -> int:
-    graph = _read_graph(args.graph)
-    if graph is None:
+    try:
+        graph = read_graph_outline(args.graph, SUMMARY_NODE_FIELDS, SUMMARY_LINK_FIELDS)
+    except (OSError, ValueError, KeyError) as error:
+        _say_not_a_graph(args.graph, error)
         return FAILED
     print(format_summary(summarize(graph, top=args.top)), end="")
     return OK
@@ -175,7 +181,7 @@ def _records_of(sources: list[str]):
     try:
         return read_graph_records(sources[0]), OK
     except (OSError, ValueError) as error:
-        print(f"policykg: {sources[0]}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+        _say_not_a_graph(sources[0], error)
         return None, FAILED
 
 
@@ -203,7 +209,7 @@ def cmd_load(args) -> int:
         print(f"policykg: load failed: {error}", file=sys.stderr)
         return FAILED
     except (ValueError, KeyError) as error:  # read as the load streams it: a graph.json cut short or hand-edited
-        print(f"policykg: {args.sources[0]}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+        _say_not_a_graph(args.sources[0], error)
         return FAILED
     print(
         f"loaded {stats.nodes} nodes and {stats.relationships} relationships in {stats.seconds:.1f} s "
@@ -244,7 +250,7 @@ def cmd_export(args) -> int:
         print(f"policykg: cannot write {args.out}: {error}", file=sys.stderr)
         return FAILED
     except (ValueError, KeyError) as error:
-        print(f"policykg: {args.sources[0]}: not a graph written by `policykg build` ({error})", file=sys.stderr)
+        _say_not_a_graph(args.sources[0], error)
         return FAILED
     print(f"{nodes} nodes, {relationships} relationships → {args.out}")
     return status

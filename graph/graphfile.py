@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,3 +151,16 @@ def read_graph_records(path: str | Path) -> GraphRecords:
             yield link.pop("source"), link.pop("target"), link
 
     return GraphRecords(nodes=nodes, links=links)
+
+
+def read_graph_outline(path: str | Path, node_fields: Iterable[str], link_fields: Iterable[str]) -> nx.MultiDiGraph:
+    """A graph.json as a graph that keeps only the attributes named: what `stats` counts, without
+    the texts of every plan and item in memory."""
+    node_fields, link_fields = frozenset(node_fields), frozenset(link_fields)
+    records = read_graph_records(path)
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((node, {k: v for k, v in a.items() if k in node_fields}) for node, a in records.nodes())
+    graph.add_edges_from(
+        (source, target, {k: v for k, v in a.items() if k in link_fields}) for source, target, a in records.links()
+    )
+    return graph

@@ -18,6 +18,9 @@ from graph.build import EXTERNAL
 from ontology.vocabulary import Level, NodeType, Relation
 
 _CITATIONS = {r.neo4j_type for r in Relation}
+# The attributes a summary reads: `stats` keeps only these of a graph.json (not the plans' texts)
+SUMMARY_NODE_FIELDS = ("type", "doc", "item", "order", "heading", "title", "level", "cited")
+SUMMARY_LINK_FIELDS = ("type", "doc")
 
 
 @dataclass

@@ -115,6 +115,32 @@ def test_cli_build_and_stats(tmp_path, capsys):
     assert "not a graph written by `policykg build`" in capsys.readouterr().err
 
 
+def test_stats_reads_only_what_it_counts_and_says_what_the_whole_graph_says(tmp_path, capsys):
+    from graph.graphfile import load_graph_file
+    from graph.report import format_summary, summarize
+
+    assert main(["build", str(ROOT / "tests" / "corpus"), "--out", str(tmp_path / "out"), "--no-keywords"]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(tmp_path / "out"), "--top", "5"]) == 0
+    whole = format_summary(summarize(load_graph_file(tmp_path / "out"), top=5))
+    assert capsys.readouterr().out == whole and "- documents: 9" in whole
+
+
+def test_a_law_cited_only_inside_another_title_is_described_and_every_link_has_both_ends(tmp_path):
+    """《云南省实施〈中华人民共和国高等教育法〉办法》: the law is a policy of the graph though no item
+    cites it on its own, and its node is written although the 办法 (sorted first) links to it."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "昆明市教育局2019年工作要点\n一、依法治教\n1. 贯彻《云南省实施〈中华人民共和国高等教育法〉办法》。\n"
+    )
+    build([plan], tmp_path / "out", keywords=False)
+    graph = load_graph_file(tmp_path / "out")
+    untyped = [node for node, attributes in graph.nodes(data=True) if "type" not in attributes]
+    assert not untyped
+    law = [a for _, a in graph.nodes(data=True) if a.get("title") == "中华人民共和国高等教育法"]
+    assert [a["level"] for a in law] == ["national"]
+
+
 def test_cli_build_with_nothing_readable_says_so_and_exits_2(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     assert main(["build", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
