@@ -102,7 +102,12 @@ def _as_issued(title: str, mention: Mention) -> str:
         bodies = national_bodies()
         return "".join(bodies.get(issuer, issuer) for issuer in mention.issuers) + title
     jurisdiction = gazetteer().by_code(mention.jurisdiction) if mention.jurisdiction else None
-    if jurisdiction and mention.level is not Level.NATIONAL and not place_at(title, 0):
+    if (
+        jurisdiction
+        and mention.level is not Level.NATIONAL
+        and not place_at(title, 0)
+        and jurisdiction.name not in title
+    ):
         return jurisdiction.name + title
     return title
 

@@ -171,8 +171,6 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             return f"中共{party_place}{rest}", flags
         if rest.startswith("党委"):  # 自治区党委: the region's Party committee
             return f"中共{written}委员会{rest[2:]}", flags
-        if rest == "政府办":  # 县政府办 is the county government's office
-            rest = "政府办公室"
         if rest.startswith("政府"):
             rest = "人民" + rest
         return f"{m.group(1) or ''}{written}{rest}", flags

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from extractors import regexes as rx
 from extractors.cleaning import CleanText, normalize_title, simplify, squeeze
 from extractors.jurisdictions import gazetteer, place_at
-from extractors.registry import bare_law_pattern, known_policy, national_body_at
+from extractors.registry import bare_law_pattern, known_policy, national_bodies, national_body_at
 from extractors.structure import item_at
 from ontology.records import Mention, WorkItem
 from ontology.vocabulary import Kind, Relation, Tier
@@ -163,7 +163,9 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
         cut = verbs[-1].end()
     candidate = rx.QUALIFIER_BEFORE.sub("", window[cut:body_end])  # 省人大常委会新修订的《…》
     conjunction = rx.LEADING_CONJUNCTION.match(candidate)
-    if conjunction and not place_at(candidate, 0):  # 和平区 is a place, 和市委 a conjunction and a body
+    relative_body = conjunction and rx.RELATIVE_BODY_START.match(candidate, conjunction.end())
+    if conjunction and (not place_at(candidate, 0) or relative_body):
+        # 和平区 is a place, 和市委 a conjunction and a body, and so is 和县委县政府 (not 和县's)
         cut += conjunction.end()
         candidate = candidate[conjunction.end() :]
     issuers = parse_issuers(candidate)
@@ -193,6 +195,8 @@ def parse_issuers(text: str) -> tuple[str, ...]:
 
 
 def _is_body(name: str) -> bool:
+    if name in national_bodies():  # 全国妇联, 国务院联防联控机制
+        return True
     if rx.NOT_IN_A_BODY.search(name):
         return False
     return len(name) >= 2 and bool(rx.ORG.fullmatch(name) or rx.DOMAIN_TOKEN.fullmatch(name))
@@ -341,12 +345,11 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
         kind = title_kind(text[inner_start:inner_end], after, issued=bool(issuers))
         trigger, relation = governing_trigger(ctx, begin)
         relation = relation_given_after(ctx.masked, span.close, trigger, relation)
-        if rx.REVISION_AFTER.match(text, span.close):
-            trigger, relation = rx.REVISION_AFTER.match(text, span.close).group(), Relation.REVISES
-        elif rx.ISSUING_AFTER.match(text, span.close):
-            trigger, relation = rx.ISSUING_AFTER.match(text, span.close).group(), Relation.ISSUES
-        if relation is Relation.IMPLEMENTS and rx.DRAFT.search(text, span.open + 1, span.close - 1):
-            relation = Relation.ISSUES  # 推动审议《海南省大气污染防治条例（草案）》
+        trigger, relation = _made_after(text, span.close) or (trigger, relation)
+        if relation in (None, Relation.CITES, Relation.IMPLEMENTS) and rx.DRAFT.search(
+            text, span.open + 1, span.close - 1
+        ):
+            relation = Relation.ISSUES  # 推动审议《海南省大气污染防治条例（草案）》: a draft is being made
         if relation is Relation.ISSUES and rx.REVISION_DRAFT.search(text, span.open + 1, span.close - 1):
             relation = Relation.REVISES  # 起草《贵州省生态环境保护条例(修订草案)》
         if kind is Kind.NOT_POLICY:
@@ -540,7 +543,8 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
         start = m.start()
         before = masked[start - 1 : start]
         after_trigger = any(t.end() == start for t in rx.TRIGGER.finditer(masked, max(0, start - 6), start))
-        if not start or before in "、和及与,， “”" or after_trigger or masked.endswith("法", 0, start):
+        made_after = rx.REVISION_AFTER.match(masked, m.end()) or rx.ISSUING_AFTER.match(masked, m.end())
+        if not start or before in "、和及与,， “”" or after_trigger or made_after or masked.endswith("法", 0, start):
             spans.add(m.span())
     starts = [
         _after_triggers(masked, t.end())
@@ -550,19 +554,41 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     # a list that goes on after a title in brackets: 贯彻《…进步法》和促进科技成果转化法
     starts += [m.end() for m in rx.AFTER_TITLE_IN_LIST.finditer(masked)]
     for at in starts:
-        while (law := rx.BARE_LAW.match(masked, at)) and _is_law_name(law.group(1)):
-            spans.add(law.span(1))
-            joined = rx.BARE_LAW_LIST.match(masked, law.end())
+        while law := _law_at(masked, at):
+            spans.add(law)
+            joined = rx.BARE_LAW_LIST.match(masked, law[1])
             if not joined:
                 break
             at = joined.end()
     found = []
     for start, end in sorted(spans):
         trigger, relation = governing_trigger(ctx, start, subclause_only=True)
-        if relation in (Relation.IMPLEMENTS, Relation.REVISES):
+        made_after = _made_after(masked, end)  # 加快教师法修订进程, 加快学前教育法起草工作
+        if made_after:
+            trigger, relation = made_after
+        if relation in (Relation.IMPLEMENTS, Relation.REVISES, Relation.ISSUES):
             relation = relation_given_after(masked, end, trigger, relation)
             found.append(named_mention(ctx, start, end, relation=relation, trigger=trigger))
     return found
+
+
+def _law_at(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the law or regulation named at `at`, by the grammar or by the registry (高等教育法,
+    whose 等 the grammar takes for the end of a list)."""
+    law = rx.BARE_LAW.match(text, at)
+    if law and _is_law_name(law.group(1)):
+        return law.span(1)
+    known = bare_law_pattern().match(text, at)
+    return known.span() if known else None
+
+
+def _made_after(text: str, end: int) -> tuple[str, Relation] | None:
+    """A revision or a making written after a title: 《…》修订, …法起草工作."""
+    if m := rx.REVISION_AFTER.match(text, end):
+        return m.group(), Relation.REVISES
+    if m := rx.ISSUING_AFTER.match(text, end):
+        return m.group(), Relation.ISSUES
+    return None
 
 
 def _after_triggers(text: str, at: int) -> int:
@@ -574,7 +600,9 @@ def _after_triggers(text: str, at: int) -> int:
 
 def _is_law_name(name: str) -> bool:
     """宪法, 婚姻法, 民族区域自治法, 劳动保障监察条例; not 情境教学法, 依法, 有关条例, 新条例."""
-    long_enough = len(name) >= 4 or name in ("宪法", "刑法", "税法") or (len(name) == 3 and name.endswith("法"))
+    long_enough = (
+        len(name) >= 4 or name in ("宪法", "刑法", "税法") or (len(name) == 3 and name.endswith(("法", "法典")))
+    )
     return long_enough and not rx.NOT_A_LAW_END.search(name) and not rx.NOT_A_LAW_START.search(name)
 
 

@@ -99,7 +99,7 @@ YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
-    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|"
+    "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|示范文本|"
     "重点任务"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
@@ -150,7 +150,9 @@ TRIGGERS = {
     ),
     "revises": ("启动修订", "修订完善", "修改完善", "修订", "修改"),
     "implements": (
+        "学习宣传贯彻",
         "学习贯彻落实",
+        "宣传贯彻",
         "认真贯彻落实",
         "贯彻落实",
         "推进落实",
@@ -193,8 +195,9 @@ QUALIFIER_BEFORE = re.compile(r"(?:新修订|新修改|新|最新|修订后的|�
 # after 和, BARE_LAW_LIST); the name holds no conjunction, and 法治, 法规, 法律 are no law's end
 BARE_LAW = re.compile(
     rf"(?:新修订|新修改|修订后|修改后|新颁布|新)?的?"
-    rf"((?:中华人民共和国)?(?:(?![和及与的等并或、])[{CJK}]){{1,16}}?(?:法典|法|条例))"
-    rf"(?![治律学制定理官院庭课]|规(?!范)|改革|建设|体系|工作|任务)"  # 义务教育法规范办学 is the law
+    rf"((?:中华人民共和国)?(?:(?![和及与的等并或、])[{CJK}]){{1,16}}?(?:法典|法|条例)"
+    rf"(?:\((?:19|20)[0-9]{{2}}年(?:修订|修正)\))?)"  # 固体废物污染环境防治法（2020年修订）
+    rf"(?![治律学制定理官院庭课]|规(?!范|定)|改革|建设|体系|工作|任务)"  # 义务教育法规范办学, …法规定的 are the law
 )
 BARE_LAW_LIST = re.compile(r"(?:以及|、|和|及|与)")
 # A title in brackets that a list goes on after: "《中华人民共和国科学技术进步法》和" (masked inside)
@@ -208,7 +211,7 @@ NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|�
 # A draft revision named as such: drafting "…条例(修订草案)" revises the 条例, it issues nothing new
 REVISION_DRAFT = re.compile(r"\((?:修订|修正|修改)(?:草案|稿|案)?(?:[^()]*)\)$")
 # A draft, which no plan can implement: it works on making it ("推动审议《海南省…条例（草案）》")
-DRAFT = re.compile(r"\((?:[^()]{0,4}草案|征求意见稿|送审稿|讨论稿)\)$")
+DRAFT = re.compile(r"\([^()]{0,8}(?:草案|征求意见稿|送审稿|讨论稿)\)$")
 # A revision written after the title: "启动《佛山市教育装备建设指南》修订", "对《…》进行修订"
 REVISION_AFTER = re.compile(r"(?:的)?(?:进行)?(?:修订|修改)")
 # Making a title, written after it: "启动《长沙市学前教育条例》立法调研", "做好《…规划》编制工作"
@@ -217,9 +220,10 @@ ISSUING_AFTER = re.compile(r"(?:的)?(?:立法|编制|起草|制定|制订)(?:�
 # "市委办公厅、市政府办公厅联合印发的《…》"
 MADE_BY_BEFORE = re.compile(r"(?:联合|共同)?(?:印发|出台|制定|制订|发布|颁布|下发|公布)的$")
 # A short name declared right after a title: "《深化新时代教育评价改革总体方案》（以下简称《总体方案》）"
-# (or without brackets: "（以下简称中央12号文件）", "（以下简称“意见”）")
+# (or without brackets: "（以下简称中央12号文件）", "（以下简称“意见”）"; after a document number:
+# "（教基〔2017〕9号，以下简称《管理标准》）")
 SHORT_NAME_DECLARED = re.compile(
-    r"\((?:以下)?简称(?:为)?(?:《([^《》]{1,30})》|“([^“”]{2,20})”|([^()《》“”,，。;；]{2,20}))\)"
+    r"\((?:[^()《》,，]{1,20}[,，])?(?:以下)?简称(?:为)?(?:《([^《》]{1,30})》|“([^“”]{2,20})”|([^()《》“”,，。;；]{2,20}))\)"
 )
 # A document named by its number and issuer, maybe after its year: "中央一号文件", "省委一号文件",
 # "2020年中央一号文件", "中央12号文件"
@@ -239,7 +243,10 @@ NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
 RELATIVE_PLACE = re.compile(r"(?:我|全|本)?(?:自治区|[市省区县州盟旗])")
 # …and the two-character forms that may stand inside a phrase: "推进全市教育信息化“十三五”规划"
-RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:自治区|[市省区县州盟旗])")
+RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:自治区|[市省区县州盟旗])|国家(?=[\u4e00-\u9fff])")
+# What a section heading that implements something names: "二、全面贯彻落实全国教育大会精神"
+# (not "一、落实立德树人根本任务")
+CITED_IN_HEADING = re.compile(r"精神|法(?![治规律])|条例|会议|大会|全会|规划|纲要|意见|方案|规定|办法")
 # Where a sub-clause ends: a trigger governs what follows it up to here (for meetings, strictly).
 SUBCLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
 # What may not stand inside an issuer's name printed before a title
@@ -342,7 +349,7 @@ ISSUER_ABOUT_POLICY = re.compile(
 ABOUT_POLICY = re.compile(rf"关于[^,，。;；、《》“”\n{BLANK}]{{4,40}}?(?:{GENRE})(?![{CJK}])")
 # A bare name after a trigger of issuing, ending in a genre: "制定实施第三期发展学前教育行动计划"
 BARE_ISSUED_POLICY = re.compile(
-    rf"[{CJK}0-9()\-]{{4,30}}?(?:行动计划|行动方案|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
+    rf"(?!本校|本单位|各校|各单位|各学校)[{CJK}0-9()\-]{{4,30}}?(?:行动计划|行动方案|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
     rf"(?![{CJK}])"
 )
 # A plan in phases, named where a trigger governs it: "实施县第三期学前教育行动计划"
@@ -381,7 +388,8 @@ SCOPED_MEETING = re.compile(r"全|中央|自治区党委|[省市区县州盟旗�
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
 CONFERENCE = re.compile(
-    rf"(?:全国|全省|全市|全区|全县|全州|全盟|全旗|中央|省委|市委)(?:(?!精神|{_NEXT_ITEM}|暨)[{CJK}]){{0,12}}?"
+    rf"(?:全国|全省|全市|全自治区|全区|全县|全州|全盟|全旗|中央|省委|市委)"
+    rf"(?:(?!精神|{_NEXT_ITEM}|暨)[{CJK}]|\([{CJK}]{{1,2}}\)){{0,12}}?"  # 全国司法厅(局)长会议
     rf"(?:工作会议|动员会|动员大会|推进会|座谈会|大会|会议|两会)"
 )
 # How a conference named for its place ends, and what may stand between the place and the end
@@ -391,13 +399,13 @@ PLACED_CONFERENCE_TOPIC = re.compile(rf"(?:(?!精神|{_NEXT_ITEM}|的|全)[{CJK}
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 # (after the first scope 全 may be left out: "全国、省、市教育工作会议")
 CONFERENCE_SCOPES = re.compile(
-    rf"((?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:省|市|区|县|州|盟|旗))+)"
+    rf"((?:全国|全省|全市|全自治区|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:自治区|省|市|区|县|州|盟|旗))+)"
     rf"((?:(?!精神|{_NEXT_ITEM}|暨)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
-# What a body's name never holds: a meeting, a speech or its spirit ("市委十二届八次全会和市委市政府
-# 《…》", "重要讲话和中共中央、国务院《…》": the bodies are the tail after 和)
-NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求")
+# What a body's name never holds: a meeting, a speech or its spirit, a law ("市委十二届八次全会和市委
+# 市政府《…》", "重要讲话和中共中央、国务院《…》", "安全生产法和省委办公厅《…》": the bodies are the tail after 和)
+NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求|(?:法|条例)[和及与、]")
 # Verbs that are no trigger and may stand before a body and its title: "衔接省科技厅《…》",
 # "配合州科技局起草《…》"; the title is cited, not implemented under an earlier clause's trigger
 OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加")
@@ -407,6 +415,8 @@ FORMER_BODY = re.compile(r"^原(?=..)")
 ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动)")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at
 # its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
+# A body named relative to the plan, as a list's next item starts it: "和|县委县政府《…》"
+RELATIVE_BODY_START = re.compile(r"(?:自治区|[省市区县州盟旗])(?:委|政府|人大|政协)")
 LEADING_CONJUNCTION = re.compile(rf"^(?:以及|和|及|与|并|[{CN_NUM}]{{1,3}}是|其[{CN_NUM}]{{1,3}}[,，、]?)")
 # What may lead a meeting or rule's name: "党的十九大", "中央八项规定", "2017年全省教育工作会议",
 # "第二次中央新疆工作座谈会"

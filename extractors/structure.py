@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from extractors.cleaning import CleanText, simplify, squeeze
 from extractors.regexes import (
     BYLINE,
+    CITED_IN_HEADING,
     DATE,
     DOMAIN_TOKEN,
     HEADING_STYLES,
@@ -22,6 +23,7 @@ from extractors.regexes import (
     SITE_CHROME,
     TITLE_ISSUER,
     TITLE_YEAR,
+    TRIGGER,
 )
 from ontology.records import Section, WorkItem
 
@@ -124,8 +126,11 @@ def structure(clean: CleanText) -> tuple[tuple[Section, ...], tuple[WorkItem, ..
             section_end = next((h.start for h in headings[i + 1 :] if h.rank == section_rank), text_end)
             a, b = clean.span(heading.start, section_end)
             sections.append(Section(len(sections) + 1, heading.label, heading_words(clean, heading), a, b))
-            if not clean.text[heading.end : end].strip():
+            words = clean.text[heading.text_start : heading.end]
+            cites = "《" in words or (TRIGGER.search(words) and CITED_IN_HEADING.search(words))
+            if not clean.text[heading.end : end].strip() and not cites:
                 continue  # a bare section heading: its items follow, it is no work item itself
+            # (unless it cites or implements something itself: "二、全面贯彻落实全国教育大会精神")
         section = len(sections)
         items.append(
             _item(clean, heading.label, heading_words(clean, heading), heading.start, end, section, len(items))

@@ -70,7 +70,11 @@ ZHENGDING = "正定县文化广电和旅游局2020年工作计划\n"
 LHASA_CHENGGUAN = "拉萨市城关区农业农村局2020年工作计划\n"
 PUDONG = "上海市浦东新区卫生健康委员会2021年工作要点\n"
 SHAANXI = "陕西省发展和改革委员会2020年工作要点\n"
-DALIAN = "大连市人民政府办公室关于印发大连市2021年优化营商环境工作方案的通知\n"  # a county-level city of 黔东南苗族侗族自治州
+DALIAN = "大连市人民政府办公室关于印发大连市2021年优化营商环境工作方案的通知\n"
+FEIXI = "肥西县生态环境分局2020年工作计划\n"  # 合肥市; 和县 is another county, of 马鞍山市
+MOE = "教育部2019年工作要点\n"  # a national plan
+LIUNAN = "柳州市柳南区教育局2020年工作意见\n"  # 广西壮族自治区
+CHENGDU = "成都市人民政府关于进一步加强义务教育阶段学校管理的实施意见\n"  # a county-level city of 黔东南苗族侗族自治州
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
@@ -350,7 +354,7 @@ CASES = [
     (YUDU + "1. 根据市委农村工作领导小组《关于健全防止返贫动态监测和帮扶机制的实施方案》，落实县政府办《于都县农村生活垃圾治理长效管护办法》。",
      [expect("关于健全防止返贫动态监测和帮扶机制的实施方案", issuers=("中共赣州市委农村工作领导小组",),
              level=Level.MUNICIPAL),
-      expect("于都县农村生活垃圾治理长效管护办法", issuers=("于都县人民政府办公室",), level=Level.COUNTY)]),
+      expect("于都县农村生活垃圾治理长效管护办法", issuers=("于都县人民政府办",), level=Level.COUNTY)]),
     (GANSU + "1. 按照财政部、交通运输部《关于印发〈地方政府收费公路专项债券管理办法（试行）〉的通知》要求。",
      [expect("地方政府收费公路专项债券管理办法（试行）", issuers=("财政部", "交通运输部"), level=Level.NATIONAL)]),
     # a draft is made, not implemented
@@ -416,6 +420,40 @@ CASES = [
     (YUDU + "1. 认真落实2020年中央一号文件和中央一号文件精神。",
      [expect("2020年中央一号文件", issuers=("中共中央",), level=Level.NATIONAL),
       expect("中央一号文件", issuers=("中共中央",), level=Level.NATIONAL)]),
+    # a law before 和 is no part of the bodies after it; 和县委县政府 in another county is 和 + 县委县政府
+    (FEIXI + "1. 认真落实安全生产法和省委办公厅、省政府办公厅《安徽省安全生产专项整治三年行动实施方案》。",
+     [expect("安全生产法", tier=Tier.B, level=Level.NATIONAL),
+      expect("安徽省安全生产专项整治三年行动实施方案", issuers=("中共安徽省委办公厅", "安徽省人民政府办公厅"))]),
+    (FEIXI + "1. 根据中共中央、国务院《关于全面加强生态环境保护的意见》和县委县政府《关于打造长江经济带的实施意见》的部署。",
+     [expect("关于打造长江经济带的实施意见", issuers=("中共肥西县委", "肥西县人民政府"), level=Level.COUNTY,
+             jurisdiction="340123")]),
+    # laws without brackets: after 学习宣传贯彻, with their revision year, before 规定; made or revised after
+    (FEIXI + "1. 学习宣传贯彻固体废物污染环境防治法（2020年修订），依法落实未成年人保护法规定的学校保护责任。",
+     [expect("固体废物污染环境防治法（2020年修订）", tier=Tier.B, level=Level.NATIONAL),
+      expect("未成年人保护法", tier=Tier.B, level=Level.NATIONAL)]),
+    (MOE + "1. 全面贯彻实施教育法、高等教育法和学位条例，加快教师法修订进程，加快学前教育法起草工作。",
+     [expect("学位条例", tier=Tier.B, level=Level.NATIONAL, relation=Relation.IMPLEMENTS),
+      expect("教师法", relation=Relation.REVISES), expect("学前教育法", relation=Relation.ISSUES)]),
+    (MOE + "1. 深入学习宣传贯彻民法典，启动编制国家语言文字事业“十四五”发展规划。",
+     [expect("民法典", tier=Tier.B, level=Level.NATIONAL),
+      expect("国家语言文字事业“十四五”发展规划", relation=Relation.ISSUES, level=Level.NATIONAL)]),
+    # national bodies the registry knows by a short name that is no body's shape
+    (LIUNAN + "1. 落实全国妇联、教育部等九部门《关于指导推进家庭教育的五年规划（2016—2020年）》。",
+     [expect("关于指导推进家庭教育的五年规划（2016—2020年）", issuers=("全国妇联", "教育部"), level=Level.NATIONAL)]),
+    (LIUNAN + "1. 严格执行国务院联防联控机制《关于做好新冠肺炎疫情常态化防控工作的指导意见》。",
+     [expect("关于做好新冠肺炎疫情常态化防控工作的指导意见", issuers=("国务院联防联控机制",), level=Level.NATIONAL)]),
+    (LIUNAN + "1. 认真落实全国教育大会、全自治区教育大会和全国司法厅（局）长会议部署。",
+     [expect("全自治区教育大会", kind=Kind.MEETING, level=Level.PROVINCIAL, jurisdiction="450000"),
+      expect("全国司法厅（局）长会议", kind=Kind.MEETING, level=Level.NATIONAL)]),
+    # drafts and model texts are made
+    (LIUNAN + "1. 完成《湖南省法律援助条例（修订草案征求意见稿）》公开征求意见工作，由区民政局制定《村规民约示范文本》。",
+     [expect("湖南省法律援助条例（修订草案征求意见稿）", relation=Relation.REVISES),
+      expect("村规民约示范文本", kind=Kind.DOCUMENT, relation=Relation.ISSUES)]),
+    # a short name declared after a document number; a section heading that implements something
+    (CHENGDU + "1. 依据教育部《义务教育学校管理标准》（教基〔2017〕9号，以下简称《管理标准》）。\n2. 对照《管理标准》，全面开展达标创建。",
+     [expect("管理标准", item="2", refers_to="义务教育学校管理标准", level=Level.NATIONAL)]),
+    (MOE + "一、加强党的建设\n1. 加强理论武装。\n二、全面贯彻落实全国教育大会精神\n2. 抓好大会精神的宣传解读。",
+     [expect("全国教育大会", kind=Kind.MEETING, item="二")]),
 ]  # fmt: skip
 
 
@@ -450,6 +488,8 @@ def test_passage_gives_its_mentions(text, expected):
             "大连市2021年优化营商环境工作方案",
         ),
         (YUDU + "认真落实全国农业农村工作会议和县委十五届十二次全会精神。", "和县委十五届十二次全会"),
+        (LIUNAN + "各学校要结合实际制定本校年度工作计划。", "本校年度工作计划"),
+        (CHENGDU + "1. 依据教育部《义务教育学校管理标准》（教基〔2017〕9号，以下简称《管理标准》）。", "管理标准"),
         (TIANSHUI + "贯彻实施精神卫生法。", "实施精神卫生法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "七五普法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "新做法"),
