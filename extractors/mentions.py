@@ -118,10 +118,19 @@ def governing_trigger(ctx: Context, start: int, *, subclause_only: bool = False)
     return "", None
 
 
-def relation_given_after(text: str, end: int, trigger: str, relation: Relation | None) -> Relation | None:
-    """开展 a policy's 宣传 or 进校园活动 cites it; 深入开展《…指南》 implements it."""
-    if trigger == "开展" and rx.ACTIVITY_AFTER.match(text, end):
+def relation_given_after(
+    ctx: Context, start: int, end: int, trigger: str, relation: Relation | None
+) -> Relation | None:
+    """What follows a title may say what the plan does with it: 开展 its 宣传 or 进校园活动, or 做好
+    its 宣传解读 in a clause of its own, cites it (深入开展《…指南》 implements it); 做好与《…》的衔接
+    aligns with it, and so cites it."""
+    text = ctx.masked
+    if rx.ALIGNING_AFTER.match(text, end):
         return Relation.CITES
+    if rx.ACTIVITY_AFTER.match(text, end):
+        own_clause = governing_trigger(ctx, start, subclause_only=True)[1] is not None
+        if trigger == "开展" or not own_clause:
+            return Relation.CITES
     return relation
 
 
@@ -161,6 +170,7 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
     verbs = list(rx.OTHER_VERB.finditer(window, cut, body_end))
     if verbs:
         cut = verbs[-1].end()
+    cut += len(window[cut:body_end]) - len(window[cut:body_end].lstrip("、,， "))  # …《A》、交通运输部《B》
     candidate = rx.QUALIFIER_BEFORE.sub("", window[cut:body_end])  # 省人大常委会新修订的《…》
     conjunction = rx.LEADING_CONJUNCTION.match(candidate)
     relative_body = conjunction and rx.RELATIVE_BODY_START.match(candidate, conjunction.end())
@@ -344,7 +354,7 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
         shared = (span.close, issuers) if issuers else None
         kind = title_kind(text[inner_start:inner_end], after, issued=bool(issuers))
         trigger, relation = governing_trigger(ctx, begin)
-        relation = relation_given_after(ctx.masked, span.close, trigger, relation)
+        relation = relation_given_after(ctx, begin, span.close, trigger, relation)
         trigger, relation = _made_after(text, span.close) or (trigger, relation)
         if relation in (None, Relation.CITES, Relation.IMPLEMENTS) and rx.DRAFT.search(
             text, span.open + 1, span.close - 1
@@ -505,7 +515,11 @@ def named_mention(ctx: Context, start: int, end: int, **fields) -> Mention:
 def named_policy_mentions(ctx: Context) -> list[Mention]:
     """Tier B policies: “两免一补”政策, 中央八项规定, 市政府关于…政策, 制定实施第三期…行动计划."""
     masked = ctx.masked
-    found = [named_mention(ctx, with_place_prefix(ctx, m.start()), m.end()) for m in rx.QUOTED_POLICY.finditer(masked)]
+    found = [
+        named_mention(ctx, with_place_prefix(ctx, m.start()), m.end())
+        for m in rx.QUOTED_POLICY.finditer(masked)
+        if not rx.PERIOD_AFTER.match(masked, m.end())  # 实施“十四五”规划的开局之年 names a time
+    ]
     found += [named_mention(ctx, _with_lead(masked, m.start()), m.end()) for m in rx.NAMED_RULE.finditer(masked)]
     for m in rx.NUMBERED_DOCUMENT.finditer(masked):  # 中央一号文件: issued by the body it names
         body = masked[m.start(2) if m.group(1) else m.start() : m.end()].removesuffix("号文件")
@@ -567,7 +581,7 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
         if made_after:
             trigger, relation = made_after
         if relation in (Relation.IMPLEMENTS, Relation.REVISES, Relation.ISSUES):
-            relation = relation_given_after(masked, end, trigger, relation)
+            relation = relation_given_after(ctx, start, end, trigger, relation)
             found.append(named_mention(ctx, start, end, relation=relation, trigger=trigger))
     return found
 

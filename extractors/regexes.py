@@ -204,7 +204,7 @@ BARE_LAW_LIST = re.compile(r"(?:以及|、|和|及|与)")
 AFTER_TITLE_IN_LIST = re.compile(rf"《{BLANK}*》(?:以及|、|和|及|与)")
 # What ends a method or a way of working, not a law: 实施办法, 情境教学法, 依法, 执法, 普法 (科普法 is one)
 NOT_A_LAW_END = re.compile(
-    r"(?:办|方|做|教学|学习|工作|训练|疗|算|书|语|兵|手|说|看|想|用|技|笔|司|立|执|守|(?<!科)普|违|合|依|非|不|变|文|章|写|读|画)法$"
+    r"(?:办|方|做|教学|学习|工作|训练|疗|(?<!预)算|书|语|兵|手|说|看|想|用|技|笔|司|立|执|守|(?<!科)普|违|合|依|非|不|变|文|章|写|读|画)法$"
 )
 # What a bare name must not start with: 有关条例, 相关法, 各项条例
 NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|本|这|其|各级|各地)")
@@ -411,6 +411,10 @@ NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|�
 OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加")
 # A body that no longer exists, named as such: "原环境保护部", "原国家卫生计生委"
 FORMER_BODY = re.compile(r"^原(?=..)")
+# Aligning with a title, after it: "做好与《凉山州…纲要》的衔接"
+ALIGNING_AFTER = re.compile(r"(?:的|相)?衔接")
+# A plan's name used for the time it covers: "实施“十四五”规划的开局之年", "“十三五”规划收官之年"
+PERIOD_AFTER = re.compile(r"的?(?:开局|收官|起步|决胜|关键|攻坚|谋篇|承上启下)(?:之年|年|之年份)|时期|期间")
 # An activity about a policy, after it: "开展《…条例》进校园活动", "开展食品安全法等法律法规宣传"
 ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动)")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at

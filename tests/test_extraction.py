@@ -74,7 +74,10 @@ DALIAN = "大连市人民政府办公室关于印发大连市2021年优化营商
 FEIXI = "肥西县生态环境分局2020年工作计划\n"  # 合肥市; 和县 is another county, of 马鞍山市
 MOE = "教育部2019年工作要点\n"  # a national plan
 LIUNAN = "柳州市柳南区教育局2020年工作意见\n"  # 广西壮族自治区
-CHENGDU = "成都市人民政府关于进一步加强义务教育阶段学校管理的实施意见\n"  # a county-level city of 黔东南苗族侗族自治州
+CHENGDU = "成都市人民政府关于进一步加强义务教育阶段学校管理的实施意见\n"
+XINJIAN = "南昌市新建区财政局2020年工作计划\n"
+DATONG = "大同市交通运输局2019年工作计划\n"
+XICHANG = "西昌市发展和改革局2021年工作要点\n"  # a county-level city of 凉山彝族自治州  # a county-level city of 黔东南苗族侗族自治州
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
@@ -454,6 +457,18 @@ CASES = [
      [expect("管理标准", item="2", refers_to="义务教育学校管理标准", level=Level.NATIONAL)]),
     (MOE + "一、加强党的建设\n1. 加强理论武装。\n二、全面贯彻落实全国教育大会精神\n2. 抓好大会精神的宣传解读。",
      [expect("全国教育大会", kind=Kind.MEETING, item="二")]),
+    # 预算法 is a law (not a 算法); a list separator is no part of the next title's surface
+    (XINJIAN + "1. 严格执行预算法和《预算法实施条例》。",
+     [expect("预算法", tier=Tier.B, level=Level.NATIONAL), expect("预算法实施条例", level=Level.NATIONAL)]),
+    (DATONG + "1. 严格执行《山西省道路运输条例》、交通运输部《道路旅客运输及客运站管理规定》。",
+     [expect("道路旅客运输及客运站管理规定", issuers=("交通运输部",), surface="交通运输部《道路旅客运输及客运站管理规定》")]),
+    # what follows a title: aligning with it, or its 宣传解读 in a clause with no trigger, cites it
+    (XICHANG + "1. 对照《四川省“十四五”规划纲要》确定的目标任务，做好与《凉山州“十四五”规划纲要》的衔接。",
+     [expect("四川省“十四五”规划纲要", relation=Relation.IMPLEMENTS),
+      expect("凉山州“十四五”规划纲要", relation=Relation.CITES)]),
+    (DATONG + "1. 依据《大同市城市出租汽车客运管理办法》规范经营权管理，并做好《大同市城市出租汽车客运管理办法》的宣传解读。",
+     [expect("大同市城市出租汽车客运管理办法", relation=Relation.IMPLEMENTS),
+      expect("大同市城市出租汽车客运管理办法", relation=Relation.CITES)]),
 ]  # fmt: skip
 
 
@@ -490,6 +505,7 @@ def test_passage_gives_its_mentions(text, expected):
         (YUDU + "认真落实全国农业农村工作会议和县委十五届十二次全会精神。", "和县委十五届十二次全会"),
         (LIUNAN + "各学校要结合实际制定本校年度工作计划。", "本校年度工作计划"),
         (CHENGDU + "1. 依据教育部《义务教育学校管理标准》（教基〔2017〕9号，以下简称《管理标准》）。", "管理标准"),
+        (XINJIAN + "2021年是实施“十四五”规划的开局之年。", "“十四五”规划"),
         (TIANSHUI + "贯彻实施精神卫生法。", "实施精神卫生法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "七五普法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "新做法"),
