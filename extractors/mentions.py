@@ -458,7 +458,12 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
                 start = _place_ending_at(masked, start + 1) or start  # 城关区委…全会 (the match is 区委…)
             elif start == m.start():
                 start = with_place_prefix(ctx, start)  # 佛山市|第十二次党代会, 市|十七届人大四次会议
-            add(start, m.end(), [named(start, m.end())])
+            plenums = m.groupdict().get("plenums") or ""
+            if "、" in plenums:  # 市委十一届五次、六次全会: one meeting each
+                lead = masked[start : m.start()] + m.group("body") + m.group("session") + "届"
+                add(start, m.end(), [f"{lead}{plenum}全会" for plenum in plenums.split("、")])
+            else:
+                add(start, m.end(), [named(start, m.end())])
     for m in rx.PLACED_CONFERENCE_END.finditer(masked):
         start = _placed_conference_start(masked, m.start())
         if start is not None:
@@ -515,11 +520,13 @@ def named_mention(ctx: Context, start: int, end: int, **fields) -> Mention:
 def named_policy_mentions(ctx: Context) -> list[Mention]:
     """Tier B policies: “两免一补”政策, 中央八项规定, 市政府关于…政策, 制定实施第三期…行动计划."""
     masked = ctx.masked
-    found = [
-        named_mention(ctx, with_place_prefix(ctx, m.start()), m.end())
-        for m in rx.QUOTED_POLICY.finditer(masked)
-        if not rx.PERIOD_AFTER.match(masked, m.end())  # 实施“十四五”规划的开局之年 names a time
-    ]
+    found = []
+    for m in rx.QUOTED_POLICY.finditer(masked):
+        if rx.PERIOD_AFTER.match(masked, m.end()):
+            continue  # 实施“十四五”规划的开局之年 names a time
+        made_after = _made_after(masked, m.end())  # 开展市“十四五”节水型社会建设规划编制
+        fields = dict(zip(("trigger", "relation"), made_after, strict=True)) if made_after else {}
+        found.append(named_mention(ctx, with_place_prefix(ctx, m.start()), m.end(), **fields))
     found += [named_mention(ctx, _with_lead(masked, m.start()), m.end()) for m in rx.NAMED_RULE.finditer(masked)]
     for m in rx.NUMBERED_DOCUMENT.finditer(masked):  # 中央一号文件: issued by the body it names
         body = masked[m.start(2) if m.group(1) else m.start() : m.end()].removesuffix("号文件")

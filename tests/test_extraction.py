@@ -77,7 +77,10 @@ LIUNAN = "柳州市柳南区教育局2020年工作意见\n"  # 广西壮族自�
 CHENGDU = "成都市人民政府关于进一步加强义务教育阶段学校管理的实施意见\n"
 XINJIAN = "南昌市新建区财政局2020年工作计划\n"
 DATONG = "大同市交通运输局2019年工作计划\n"
-XICHANG = "西昌市发展和改革局2021年工作要点\n"  # a county-level city of 凉山彝族自治州  # a county-level city of 黔东南苗族侗族自治州
+XICHANG = "西昌市发展和改革局2021年工作要点\n"  # a county-level city of 凉山彝族自治州
+BINHAI = (
+    "天津市滨海新区科技局2019年工作计划\n"  # 市 is 天津市, provincial  # a county-level city of 黔东南苗族侗族自治州
+)
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
@@ -469,6 +472,16 @@ CASES = [
     (DATONG + "1. 依据《大同市城市出租汽车客运管理办法》规范经营权管理，并做好《大同市城市出租汽车客运管理办法》的宣传解读。",
      [expect("大同市城市出租汽车客运管理办法", relation=Relation.IMPLEMENTS),
       expect("大同市城市出租汽车客运管理办法", relation=Relation.CITES)]),
+    # a local plenum list is one meeting each; laws whose names hold 及 or have two characters
+    (BINHAI + "1. 深入贯彻市第十一次党代会和市委十一届五次、六次全会精神。",
+     [expect("市委十一届五次全会", kind=Kind.MEETING, level=Level.PROVINCIAL),
+      expect("市委十一届六次全会", kind=Kind.MEETING, level=Level.PROVINCIAL)]),
+    (BINHAI + "1. 贯彻科学技术普及法和《全民科学素质行动计划纲要实施方案（2016—2020年）》，依据水法和《取水许可和水资源费征收管理条例》。",
+     [expect("科学技术普及法", tier=Tier.B, level=Level.NATIONAL), expect("水法", tier=Tier.B, level=Level.NATIONAL)]),
+    # a plan to be drawn up, named before 编制; a villagers' committee is the subject, not the issuer
+    (BINHAI + "1. 同步开展市“十四五”科技创新规划编制，依据《吉林省村民委员会选举办法》。",
+     [expect("市“十四五”科技创新规划", relation=Relation.ISSUES, level=Level.PROVINCIAL),
+      expect("吉林省村民委员会选举办法", issuers=())]),
 ]  # fmt: skip
 
 
