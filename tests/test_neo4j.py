@@ -270,8 +270,10 @@ class TestReplacingADocument:
 
     def test_a_policy_another_document_still_cites_stays(self, replaced):
         db, _ = replaced
-        assert self._titles(db, "hz2018") == {"民办教育促进法", "杭州市学前教育条例"}
-        citing = _rows(db, "MATCH (i:WorkItem)-->(p:Policy {title: '民办教育促进法'}) RETURN i.doc AS doc")
+        assert self._titles(db, "hz2018") == {"中华人民共和国民办教育促进法", "杭州市学前教育条例"}
+        citing = _rows(
+            db, "MATCH (i:WorkItem)-->(p:Policy {title: '中华人民共和国民办教育促进法'}) RETURN i.doc AS doc"
+        )
         assert citing == [{"doc": "hz2018"}]
 
     def test_policies_no_document_cites_any_more_are_deleted_with_their_issuers(self, replaced):
