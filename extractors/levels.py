@@ -57,9 +57,9 @@ class Place:
         league or banner the plan belongs to; 地区 and the 地 of 地委 → the prefecture (阿克苏地区)."""
         region = self.province if self.province and self.province.name.endswith("自治区") else None
         district = self.county if self.county and self.county.name.endswith("区") else None
-        if word in ("州", "盟", "地区", "地"):
-            prefecture = self.prefecture
-            return prefecture if prefecture and prefecture.name.endswith(word if word != "地" else "地区") else None
+        ending = {"州": "州", "盟": "盟", "地区": "地区", "地": "地区"}.get(word)
+        if ending:  # the prefecture-level division, if it is one of that kind
+            return self.prefecture if self.prefecture and self.prefecture.name.endswith(ending) else None
         if word == "旗":
             return self.county if self.county and self.county.name.endswith(word) else None
         return {
