@@ -147,6 +147,10 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     if token and place.issuer:
         name = name.replace(token.group(), place.issuer)
         flags = (f"issuer token {token.group()} stands for the document's issuer {place.issuer}",)
+    own = rx.OWN_BODY.fullmatch(name)
+    if own and (own.group("own") or own.group("group")) and place.issuer.endswith(own.group("kind")):
+        # 我局, 本厅: the plan's issuer; 局党组: its Party leadership group (中共…局党组)
+        return (f"中共{place.issuer}{own.group('group')}" if own.group("group") else place.issuer), flags
     if name in national_bodies():
         # 体育总局 is the 国家体育总局; a short form that is no tail of the full name (国家语委) is
         # kept as printed, as annotators keep it

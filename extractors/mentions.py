@@ -109,8 +109,9 @@ def governing_trigger(ctx: Context, start: int, *, subclause_only: bool = False)
     subclause = ends[-1] if ends else 0
     sentence_ends = [m.end() for m in rx.CLAUSE_END.finditer(window)]
     sentence = sentence_ends[-1] if sentence_ends else 0
-    if rx.OTHER_VERB.search(window, subclause):
-        subclause_only = True  # …，衔接省科技厅《…》: what an earlier clause implements ends at the comma
+    verbs = list(rx.OTHER_VERB.finditer(window, subclause))
+    if verbs:  # …，衔接省科技厅《…》, 落实《A》并参照《B》: what an earlier verb implements ends at this one
+        subclause, subclause_only = verbs[-1].end(), True
     for reach in (subclause,) if subclause_only else (subclause, sentence):
         found = _last_trigger(window, reach)
         if found:
@@ -125,13 +126,18 @@ def relation_given_after(
     its 宣传解读 in a clause of its own, cites it (深入开展《…指南》 implements it); 做好与《…》的衔接
     aligns with it, and so cites it."""
     text = ctx.masked
-    if rx.ALIGNING_AFTER.match(text, end):
+    if rx.ALIGNING_AFTER.match(text, end) or taken_as_guide(text, start, end):
         return Relation.CITES
     if rx.ACTIVITY_AFTER.match(text, end):
         own_clause = governing_trigger(ctx, start, subclause_only=True)[1] is not None
         if trigger == "开展" or not own_clause:
             return Relation.CITES
     return relation
+
+
+def taken_as_guide(text: str, start: int, end: int) -> bool:
+    """以《…》为指导, 以安全生产法为遵循: the plan is guided by it, which cites it."""
+    return bool(rx.GUIDE_OPEN.search(text, max(0, start - 40), start) and rx.GUIDE_CLOSE.match(text, end))
 
 
 def _is_qualifier(text: str, trigger: re.Match) -> bool:
@@ -178,6 +184,8 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
         # 和平区 is a place, 和市委 a conjunction and a body, and so is 和县委县政府 (not 和县's)
         cut += conjunction.end()
         candidate = candidate[conjunction.end() :]
+    if candidate.startswith("以") and parse_issuers(candidate[1:]):
+        cut, candidate = cut + 1, candidate[1:]  # 以|国务院办公厅《…》为引领
     issuers = parse_issuers(candidate)
     # …else the bodies that end the text: 市委十二届八次全会和|市委市政府《…》
     for joiner in rx.LIST_JOINER.finditer(candidate) if not issuers else ():
@@ -225,7 +233,7 @@ def _split_joined_bodies(text: str) -> list[str]:
             or place_at(rest, 0)
             or national_body_at(rest)
             or rx.PREFECTURE_OFFICE.match(rest)  # 地委行署
-            or (rest[0] in "省市区县州盟旗" and rx.ORG.fullmatch(rest[1:] or "-"))
+            or ((relative := rx.RELATIVE_ISSUER.match(rest)) and rx.ORG.fullmatch(relative.group(3) or "-"))
         )
         if rx.ORG.fullmatch(text[:end]) and next_body:
             return [text[:end], *_split_joined_bodies(rest)]
@@ -273,7 +281,7 @@ def with_place_prefix(ctx: Context, start: int) -> int:
     if at_boundary and rx.RELATIVE_PLACE.match(window, cut):
         return window_start + cut
     for offset in range(cut, len(window) - 1):
-        if place_at(window, offset) or rx.RELATIVE_PLACE_WORD.match(window, offset):
+        if place_at(window, offset) or rx.RELATIVE_PLACE_WORD.match(ctx.masked, window_start + offset):
             return window_start + offset
     return start
 
@@ -317,8 +325,9 @@ def title_kind(title: str, after: str, issued: bool = False) -> Kind:
     return Kind.NOT_POLICY
 
 
-def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
-    """Tier A: every 《…》, with the issuer printed before it; 〈…〉 inside gives a second mention."""
+def bracketed_mentions(ctx: Context, spans: list[Span], short_names: frozenset[str] = frozenset()) -> list[Mention]:
+    """Tier A: every 《…》, with the issuer printed before it; 〈…〉 inside gives a second mention.
+    A declared short name (normalized, in `short_names`) shares no issuers printed before another title."""
     text = ctx.clean.text
     found = []
     by_span: dict[int, Mention] = {}
@@ -349,11 +358,15 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
             )
             continue
         begin, issuers = issuer_before(ctx, span.open)
-        if not issuers and shared and rx.SHARED_ISSUER_GAP.fullmatch(text, shared[0], span.open):
+        sharing = shared and normalize_title(title) not in short_names
+        if not issuers and sharing and rx.SHARED_ISSUER_GAP.fullmatch(text, shared[0], span.open):
             issuers = _shared_issuers(text, span, shared[1])
         shared = (span.close, issuers) if issuers else None
-        kind = title_kind(text[inner_start:inner_end], after, issued=bool(issuers))
+        standard = rx.STANDARD_NUMBER_AFTER.match(text, span.close)  # 《…划分与评定》（GB/T 17775—2003）
+        kind = title_kind(text[inner_start:inner_end], after, issued=bool(issuers) or bool(standard))
         trigger, relation = governing_trigger(ctx, begin)
+        if taken_as_guide(ctx.masked, begin, span.close):
+            trigger = ""  # an earlier clause's 落实 does not reach 以《…》为指导
         relation = relation_given_after(ctx, begin, span.close, trigger, relation)
         trigger, relation = _made_after(text, span.close) or (trigger, relation)
         if relation in (None, Relation.CITES, Relation.IMPLEMENTS) and rx.DRAFT.search(
@@ -385,12 +398,32 @@ def bracketed_mentions(ctx: Context, spans: list[Span]) -> list[Mention]:
 
 def _shared_issuers(text: str, span: Span, issuers: tuple[str, ...]) -> tuple[str, ...]:
     """国务院《关于A的意见》（国发〔2014〕25号）和《关于B的意见》: both are the State Council's, unless
-    the second names its own issuers or place (…和《北京市…办法》) or is a national standard."""
+    the second names its own issuers, or a place that is not theirs (教育部《A》和《北京市…办法》), or
+    is a national standard.  省教育厅《A》和《海南省…标准》 share: 省 may be 海南省."""
     title = text[span.open + 1 : span.close - 1]
     own_issuers = issuers_in_title(title)
-    named_place = place_at(title, 0) or rx.RELATIVE_START.match(title)
     standard = rx.STANDARD_NUMBER_AFTER.match(text, span.close)
-    return () if own_issuers or named_place or standard else issuers
+    if own_issuers or standard:
+        return ()
+    return issuers if _may_be_of_place(issuers[0], _place_word(title)) else ()
+
+
+def _place_word(name: str) -> str:
+    """The place a name starts with, as written: "海南省…" → 海南省, "全市…" → 市, "市建委" → 市; or ""."""
+    length = place_at(name, 0)
+    if length:
+        return name[:length]
+    relative = rx.RELATIVE_ISSUER.match(name.removeprefix("全"))
+    return relative.group(2) if relative and rx.RELATIVE_START.match(name) else ""
+
+
+def _may_be_of_place(issuer: str, place: str) -> bool:
+    """Whether a title that starts with `place` may be the issuer's: no place always; else the same
+    place (海南省, 海南省), or the relative word its name ends in (省 for 海南省)."""
+    if not place:
+        return True
+    own = _place_word(issuer)
+    return bool(own) and (own == place or place.endswith(own) or own.endswith(place))
 
 
 def _issued_with_their_notice(found: list[Mention], nested, by_span: dict[int, Mention]) -> list[Mention]:
@@ -511,10 +544,14 @@ def _follows_list_with_spirit(masked: str, end: int) -> bool:
 def named_mention(ctx: Context, start: int, end: int, **fields) -> Mention:
     """A tier-B policy over cleaned [start, end), titled as printed, with the trigger that governs
     it (unless the caller knows it already)."""
-    if "relation" not in fields:
+    if "relation" not in fields and taken_as_guide(ctx.masked, start, end):
+        fields.update(trigger="", relation=Relation.CITES)
+    elif "relation" not in fields:
         trigger, relation = governing_trigger(ctx, start)
+        relation = relation_given_after(ctx, start, end, trigger, relation)
         fields.update(trigger=trigger, relation=relation or Relation.CITES)
-    return make_mention(ctx, start, end, title=squeeze(ctx.clean.surface(start, end)), tier=Tier.B, **fields)
+    fields.setdefault("title", squeeze(ctx.clean.surface(start, end)))
+    return make_mention(ctx, start, end, tier=Tier.B, **fields)
 
 
 def named_policy_mentions(ctx: Context) -> list[Mention]:
@@ -528,6 +565,10 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
         fields = dict(zip(("trigger", "relation"), made_after, strict=True)) if made_after else {}
         found.append(named_mention(ctx, with_place_prefix(ctx, m.start()), m.end(), **fields))
     found += [named_mention(ctx, _with_lead(masked, m.start()), m.end()) for m in rx.NAMED_RULE.finditer(masked)]
+    for m in rx.QUOTED_RULE.finditer(masked):  # 省委“36条办法”: titled without the body printed before it
+        begin, issuers = issuer_before(ctx, m.start())
+        title = squeeze(ctx.clean.surface(m.start(), m.end()))
+        found.append(named_mention(ctx, begin, m.end(), issuers=issuers, title=title))
     for m in rx.NUMBERED_DOCUMENT.finditer(masked):  # 中央一号文件: issued by the body it names
         body = masked[m.start(2) if m.group(1) else m.start() : m.end()].removesuffix("号文件")
         body = body.rstrip("0123456789" + rx.CN_NUM)
@@ -574,20 +615,35 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     ]
     # a list that goes on after a title in brackets: 贯彻《…进步法》和促进科技成果转化法
     starts += [m.end() for m in rx.AFTER_TITLE_IN_LIST.finditer(masked)]
-    for at in starts:
+    # a law cited, not implemented: 违反广告法, 参照…条例, 以退役军人保障法为根本遵循
+    cited_starts = [m.end() for m in rx.OTHER_VERB.finditer(masked)]
+    cited_starts += [m.end() for m in rx.GUIDE_LEAD.finditer(masked)]
+    cited: set[tuple[int, int]] = set()
+    for at in starts + cited_starts:
+        first = at
         while law := _law_at(masked, at):
             spans.add(law)
+            if first in cited_starts:
+                cited.add(law)
             joined = rx.BARE_LAW_LIST.match(masked, law[1])
             if not joined:
                 break
             at = joined.end()
+            if not _law_at(masked, at) and (inner_and := _law_with_and_at(masked, at)):
+                law = inner_and  # 、军人地位和权益保障法: the 和 is the name's own
+                spans.add(law)
+                if first in cited_starts:
+                    cited.add(law)
+                break
     found = []
     for start, end in sorted(spans):
         trigger, relation = governing_trigger(ctx, start, subclause_only=True)
         made_after = _made_after(masked, end)  # 加快教师法修订进程, 加快学前教育法起草工作
         if made_after:
             trigger, relation = made_after
-        if relation in (Relation.IMPLEMENTS, Relation.REVISES, Relation.ISSUES):
+        if (start, end) in cited and not made_after and not trigger:
+            found.append(named_mention(ctx, start, end, relation=Relation.CITES, trigger=""))
+        elif relation in (Relation.IMPLEMENTS, Relation.REVISES, Relation.ISSUES):
             relation = relation_given_after(ctx, start, end, trigger, relation)
             found.append(named_mention(ctx, start, end, relation=relation, trigger=trigger))
     return found
@@ -601,6 +657,16 @@ def _law_at(text: str, at: int) -> tuple[int, int] | None:
         return law.span(1)
     known = bare_law_pattern().match(text, at)
     return known.span() if known else None
+
+
+def _law_with_and_at(text: str, at: int) -> tuple[int, int] | None:
+    """A law's name holding 和, as a list's next item: "军人地位和权益保障法" (what comes before the 和
+    is no law of its own)."""
+    law = rx.BARE_LAW_WITH_AND.match(text, at)
+    if not law or not _is_law_name(law.group(1)):
+        return None
+    before_and = law.group(1).split("和")[0]
+    return None if before_and.endswith(("法", "条例")) else law.span(1)
 
 
 def _made_after(text: str, end: int) -> tuple[str, Relation] | None:
@@ -639,7 +705,14 @@ def repeated_title_mentions(ctx: Context, titled: list[Mention]) -> list[Mention
     if not cores:
         return []
     pattern = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
-    return [named_mention(ctx, with_place_prefix(ctx, m.start()), m.end()) for m in pattern.finditer(ctx.masked)]
+    found = []
+    for m in pattern.finditer(ctx.masked):
+        start = with_place_prefix(ctx, m.start())
+        first = cores[m.group()]
+        # written without its place (居家养老服务条例 after 《北京市居家养老服务条例》), it is that title
+        same = dict(refers_to=first.title) if start == m.start() else {}
+        found.append(named_mention(ctx, start, m.end(), **same))
+    return found
 
 
 def title_core(title: str) -> str:
@@ -748,8 +821,9 @@ def find_mentions(doc: str, clean: CleanText, items: tuple[WorkItem, ...]) -> li
     spans = title_spans(clean.text)
     ctx = Context(doc, clean, mask_titles(clean.text, spans), items)
     names = declared_short_names(ctx, spans)
-    titled = with_short_names(bracketed_mentions(ctx, spans), names)
-    short = short_name_mentions(ctx, names, titled)  # before the others: a tie keeps what it refers to
+    short_names = frozenset(normalize_title(n.name) for n in names if n.bracketed)
+    titled = with_short_names(bracketed_mentions(ctx, spans, short_names), names)
+    short = short_name_mentions(ctx, names, titled)  # before the others: a tie keeps what it refers to,
+    repeated = repeated_title_mentions(ctx, titled)  # as a repeat of a bracketed title does
     named = meeting_mentions(ctx) + named_policy_mentions(ctx)
-    repeated = repeated_title_mentions(ctx, titled)
-    return drop_overlaps(_outside_declarations(short + titled + named + repeated, names))
+    return drop_overlaps(_outside_declarations(short + titled + repeated + named, names))

@@ -100,7 +100,7 @@ GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
     "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|示范文本|"
-    "重点任务"
+    "重点任务|测评体系|评价体系|指标体系"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
@@ -136,6 +136,7 @@ TRIGGERS = {
         "制定实施",
         "制订实施",
         "出台实施",
+        "印发实施",
         "制订出台",
         "制定出台",
         "研究出台",
@@ -178,7 +179,6 @@ TRIGGERS = {
         "依照",
         "对照",
         "遵照",
-        "参照",
         "遵循",
         "遵守",
         "践行",
@@ -198,6 +198,11 @@ BARE_LAW = re.compile(
     rf"((?:中华人民共和国)?(?:(?![和及与的等并或、])[{CJK}]){{1,16}}?(?:法典|法|条例)"
     rf"(?:\((?:19|20)[0-9]{{2}}年(?:修订|修正)\))?)"  # 固体废物污染环境防治法（2020年修订）
     rf"(?![治律学制定理官院庭课]|规(?!范|定)|改革|建设|体系|工作|任务)"  # 义务教育法规范办学, …法规定的 are the law
+)
+# A law's name with 和 inside, as the next item of a list of laws: "、军人地位和权益保障法"
+BARE_LAW_WITH_AND = re.compile(
+    rf"((?:(?![及与的等并或、,，])[{CJK}]){{2,8}}和(?:(?![和及与的等并或、])[{CJK}]){{1,10}}?(?:法|条例))"
+    rf"(?![治律学制定理官院庭课]|规(?!范|定))"
 )
 BARE_LAW_LIST = re.compile(r"(?:以及|、|和|及|与)")
 # A title in brackets that a list goes on after: "《中华人民共和国科学技术进步法》和" (masked inside)
@@ -239,11 +244,11 @@ STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|GB/T|GB/Z) ?[0-9.]+ ?[-—–] ?(?
 # national standard's GB: "国发〔2018〕40号", "人社部发〔2016〕1号", "GB 2760—2014"
 NATIONAL_DOC_NUMBER = re.compile(r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)")
 # A title that names itself national: "食品安全国家标准 …", "中国生物多样性保护战略与行动计划"
-NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)")
+NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)|^全国")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
 RELATIVE_PLACE = re.compile(r"(?:我|全|本)?(?:自治区|[市省区县州盟旗])")
 # …and the two-character forms that may stand inside a phrase: "推进全市教育信息化“十三五”规划"
-RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:自治区|[市省区县州盟旗])|国家(?=[\u4e00-\u9fff])")
+RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:自治区|[市省区县州盟旗])|(?:国家|街道)(?=[\u4e00-\u9fff“])")
 # What a section heading that implements something names: "二、全面贯彻落实全国教育大会精神"
 # (not "一、落实立德树人根本任务")
 CITED_IN_HEADING = re.compile(r"精神|法(?![治规律])|条例|会议|大会|全会|规划|纲要|意见|方案|规定|办法")
@@ -338,8 +343,10 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 # "佛山教育“十三五”规划", "佛山市教育装备“十三五”发展规划"
 QUOTED_POLICY = re.compile(
     rf"“[^“”\n]{{1,12}}”(?:[{CJK}]{{0,10}}?)(?:政策|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
-    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|$)"
+    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|$)"
 )
+# A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
+QUOTED_RULE = re.compile(rf"“[^“”\n]{{0,6}}?(?:[0-9]{{1,3}}|[{CN_NUM}]{{1,3}})条(?:办法|规定|措施|意见|举措|政策)?”")
 # A named policy after an issuer and 关于, without brackets:
 # "市政府关于进一步完善城乡义务教育经费保障机制政策"
 ISSUER_ABOUT_POLICY = re.compile(
@@ -349,7 +356,7 @@ ISSUER_ABOUT_POLICY = re.compile(
 ABOUT_POLICY = re.compile(rf"关于[^,，。;；、《》“”\n{BLANK}]{{4,40}}?(?:{GENRE})(?![{CJK}])")
 # A bare name after a trigger of issuing, ending in a genre: "制定实施第三期发展学前教育行动计划"
 BARE_ISSUED_POLICY = re.compile(
-    rf"(?!本校|本单位|各校|各单位|各学校)[{CJK}0-9()\-]{{4,30}}?(?:行动计划|行动方案|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
+    rf"(?!本校|本单位|各校|各单位|各学校|前|后)(?:(?!继续|执行)[{CJK}0-9()\-]){{4,30}}?(?:行动计划|行动方案|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
     rf"(?![{CJK}])"
 )
 # A plan in phases, named where a trigger governs it: "实施县第三期学前教育行动计划"
@@ -408,8 +415,18 @@ SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # 市政府《…》", "重要讲话和中共中央、国务院《…》", "安全生产法和省委办公厅《…》": the bodies are the tail after 和)
 NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求|(?:法|条例)[和及与、]")
 # Verbs that are no trigger and may stand before a body and its title: "衔接省科技厅《…》",
-# "配合州科技局起草《…》"; the title is cited, not implemented under an earlier clause's trigger
-OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加")
+# "配合州科技局起草《…》", "对标《…纲要》", "参照《…办法》" (DESIGN's implements list has no 参照);
+# the title is cited, not implemented under an earlier clause's trigger
+OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反")
+# A title taken as a guide, cited and not implemented: "以《…》为指导", "以国务院办公厅《A》和《B》为引领"
+# (GUIDE_OPEN ends the text before the title, GUIDE_CLOSE starts the text after it)
+GUIDE_OPEN = re.compile(rf"以(?:《{BLANK}*》(?:以及|和|、|及|与))*$")
+# Where a guide's 以 stands: at a clause's start or after 坚持 ("，以退役军人保障法为根本遵循")
+GUIDE_LEAD = re.compile(r"(?:^|(?<=[,，;；:：。.、)）\n])|(?<=坚持))以")
+GUIDE_CLOSE = re.compile(rf"(?:(?:以及|和|、|及|与)《{BLANK}*》)*(?:颁布|施行|实施|出台|修订)?(?:[0-9]+周年)?为")
+# The plan's issuer, named by the plan itself: "我局", "本厅", "局党组", "我委党组"
+# (one of 我/本 or 党组/党委 must be there: 局 alone is no name)
+OWN_BODY = re.compile(r"(?P<own>我|本)?(?P<kind>局|厅|委|办)(?P<group>党组|党委)?")
 # A body that no longer exists, named as such: "原环境保护部", "原国家卫生计生委"
 FORMER_BODY = re.compile(r"^原(?=..)")
 # Aligning with a title, after it: "做好与《凉山州…纲要》的衔接"
@@ -417,7 +434,7 @@ ALIGNING_AFTER = re.compile(r"(?:的|相)?衔接")
 # A plan's name used for the time it covers: "实施“十四五”规划的开局之年", "“十三五”规划收官之年"
 PERIOD_AFTER = re.compile(r"的?(?:开局|收官|起步|决胜|关键|攻坚|谋篇|承上启下)(?:之年|年|之年份)|时期|期间")
 # An activity about a policy, after it: "开展《…条例》进校园活动", "开展食品安全法等法律法规宣传"
-ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动)")
+ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动|总结|验收)")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at
 # its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
 # A body named relative to the plan, as a list's next item starts it: "和|县委县政府《…》"

@@ -84,6 +84,11 @@ BINHAI = (
 YUBEI = "重庆市渝北区教育委员会2020年工作计划\n"
 KUQA = "库车市卫生健康委员会2020年工作计划\n"
 GUIZHOU = "贵州省生态环境厅2021年工作要点\n"
+QIONGHAI = "琼海市住房和城乡建设局2022年工作计划\n"  # a county-level city directly under 海南省
+HEFEI_MARKET = "合肥市市场监督管理局2021年工作计划\n"
+GUANGXI_VETERANS = "广西壮族自治区退役军人事务厅2023年工作要点\n"
+XINGAN = "兴安盟文化旅游体育局2022年工作要点\n"  # a league (盟) of 内蒙古自治区
+CHAOYANG = "北京市朝阳区民政局2023年工作要点\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -410,18 +415,52 @@ CASES = [
      [expect("“健康上海2030”规划纲要", level=Level.PROVINCIAL), expect("“健康中国2030”规划纲要", level=Level.NATIONAL)]),
     (DALIAN + "（一）三是清理规范口岸收费，执行《大连口岸收费目录清单》。",
      [expect("大连口岸收费目录清单", level=Level.MUNICIPAL)]),
-    # 参照 implements; a body's working group; a title a body issues is a policy whatever its genre
+    # 参照 cites (DESIGN lists no 参照); a body's working group; a title a body issues is a policy whatever its genre
     (PUDONG + "1. 参照国务院联防联控机制综合组《新冠病毒疫苗接种技术指南（第一版）》，按照国家卫生健康委办公厅《医院智慧服务分级评估标准体系（试行）》。",
      [expect("新冠病毒疫苗接种技术指南（第一版）", issuers=("国务院联防联控机制综合组",), level=Level.NATIONAL,
-             relation=Relation.IMPLEMENTS),
+             relation=Relation.CITES),
       expect("医院智慧服务分级评估标准体系（试行）", kind=Kind.DOCUMENT, level=Level.NATIONAL)]),
     (SHAANXI + "1. 为贯彻落实国家发展改革委《2020年新型城镇化建设和城乡融合发展重点任务》，扎实推进我省新型城镇化工作。",
      [expect("2020年新型城镇化建设和城乡融合发展重点任务", kind=Kind.DOCUMENT, level=Level.NATIONAL)]),
-    # issuers printed before the first of two titles are both's, unless the second names its own
+    # issuers printed before the first of two titles are both's, unless the second names its own, or
+    # a place not theirs; a declared short name is its full title's, whatever it follows
     (SHAANXI + "1. 按照国务院《关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）和《关于深入推进新型城镇化建设的若干意见》。",
      [expect("关于深入推进新型城镇化建设的若干意见", issuers=("国务院",), level=Level.NATIONAL)]),
     (HAIDIAN + "(一)落实市委市政府《关于深化教育教学改革的实施意见》和《北京市中小学学生综合素质评价办法》。",
+     [expect("北京市中小学学生综合素质评价办法", issuers=("中共北京市委", "北京市人民政府"), level=Level.PROVINCIAL)]),
+    (QIONGHAI + "（一）按照省住房城乡建设厅《海南省装配式建筑评价标准》和《海南省装配式建筑工程综合定额（试行）》。",
+     [expect("海南省装配式建筑工程综合定额（试行）", issuers=("海南省住房城乡建设厅",), level=Level.PROVINCIAL)]),
+    (HAIDIAN + "(一)落实教育部《中小学综合素质评价指南》和《北京市中小学学生综合素质评价办法》。",
      [expect("北京市中小学学生综合素质评价办法", issuers=(), level=Level.PROVINCIAL)]),
+    (HEFEI_MARKET + "1. 落实市委市政府《关于优化营商环境的实施意见》（以下简称《实施意见》）。\n"
+     "2. 按照市政府办公厅《合肥市进一步压缩企业开办时间工作方案》和《实施意见》要求。",
+     [expect("实施意见", issuers=(), refers_to="关于优化营商环境的实施意见", level=Level.MUNICIPAL)]),
+    (GUANGXI_VETERANS + "（一）落实自治区党委 自治区人民政府《关于新时代加强双拥工作的实施意见》。",
+     [expect("关于新时代加强双拥工作的实施意见", issuers=("中共广西壮族自治区委员会", "广西壮族自治区人民政府"))]),
+    # the plan's issuer named by the plan: 我局, 局党组
+    (HEFEI_MARKET + "1. 落实局党组《全面从严治党主体责任清单》，执行我局《行政处罚自由裁量权基准（2021年版）》。",
+     [expect("全面从严治党主体责任清单", issuers=("中共合肥市市场监督管理局党组",), level=Level.MUNICIPAL),
+      expect("行政处罚自由裁量权基准（2021年版）", issuers=("合肥市市场监督管理局",), level=Level.MUNICIPAL)]),
+    # what a non-trigger verb or 以…为指导 governs is cited, and no earlier clause's trigger reaches it
+    (XINGAN + "1. 贯彻落实党的二十大精神，以国务院办公厅《体育强国建设纲要》为引领，对标文化和旅游部《“十四五”文化和旅游发展规划》。",
+     [expect("体育强国建设纲要", relation=Relation.CITES, trigger="", issuers=("国务院办公厅",), level=Level.NATIONAL),
+      expect("“十四五”文化和旅游发展规划", relation=Relation.CITES, issuers=("文化和旅游部",))]),
+    (QIONGHAI + "（一）落实部署，以《海南自由贸易港建设总体方案》和《中华人民共和国海南自由贸易港法》为遵循。",
+     [expect("海南自由贸易港建设总体方案", relation=Relation.CITES),
+      expect("中华人民共和国海南自由贸易港法", relation=Relation.CITES)]),
+    (XINGAN + "1. 落实《文物保护法实施条例》并参照《国家考古遗址公园管理办法（试行）》，印发实施《全盟文化旅游体育“十四五”发展规划》。",
+     [expect("国家考古遗址公园管理办法（试行）", relation=Relation.CITES),
+      expect("全盟文化旅游体育“十四五”发展规划", relation=Relation.ISSUES, level=Level.MUNICIPAL)]),
+    # laws cited without a trigger; a law whose name holds 和, as a list's next item
+    (GUANGXI_VETERANS + "（一）以退役军人保障法为根本遵循，深入贯彻实施退役军人保障法、军人地位和权益保障法。",
+     [expect("退役军人保障法", relation=Relation.CITES, tier=Tier.B, level=Level.NATIONAL),
+      expect("军人地位和权益保障法", relation=Relation.IMPLEMENTS, tier=Tier.B, level=Level.NATIONAL)]),
+    (HEFEI_MARKET + "1. 依法查处违反广告法的虚假违法广告，以长江保护法施行为契机加强保护。",
+     [expect("广告法", relation=Relation.CITES, tier=Tier.B, level=Level.NATIONAL),
+      expect("长江保护法", relation=Relation.CITES, tier=Tier.B, level=Level.NATIONAL)]),
+    # a bracketed title repeated without its place is that title
+    (CHAOYANG + "1. 贯彻《北京市居家养老服务条例》。\n2. 落实居家养老服务条例关于养老服务驿站的规定。",
+     [expect("居家养老服务条例", item="2", refers_to="北京市居家养老服务条例", level=Level.PROVINCIAL)]),
     # the 中央一号文件 of the year printed, else of the plan's year
     (YUDU + "1. 认真落实2020年中央一号文件和中央一号文件精神。",
      [expect("2020年中央一号文件", issuers=("中共中央",), level=Level.NATIONAL),
