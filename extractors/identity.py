@@ -49,7 +49,7 @@ def _write_out_relative_place(title: str, place: Place, decided: str | None = No
     if not m:
         return title
     whole = place.relative(m.group(2))
-    if decided and whole is not None and whole.code != decided:
+    if decided and (whole is None or whole.code != decided):  # 全市 in a district of 北京市 too
         whole = gazetteer().by_code(decided) or whole
     if whole is None:
         return title
@@ -202,7 +202,8 @@ class CorpusIndex:
 
 
 def _join_year_variants(keys: set[str]) -> dict[str, str]:
-    """ "佛山市…行动计划" → "佛山市…行动计划(2016-2020年)" when that is the only dated variant."""
+    """ "佛山市…行动计划" → "佛山市…行动计划(2016-2020年)" when that is the only dated (or 试行, 暂行)
+    variant."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in keys:
         title, jurisdiction = _split(key)
@@ -211,9 +212,16 @@ def _join_year_variants(keys: set[str]) -> dict[str, str]:
     for (bare, jurisdiction), variants in groups.items():
         undated = bare + (f"@{jurisdiction}" if jurisdiction else "")
         dated = sorted(k for k in variants if k != undated)
-        if undated in variants and len(dated) == 1:
+        if undated in variants and len(dated) == 1 and not _known_apart(bare, _split(dated[0])[0]):
             merged[undated] = dated[0]
     return merged
+
+
+def _known_apart(title: str, variant: str) -> bool:
+    """The registry knows the two as different policies: 公平竞争审查制度实施细则 (2021) replaced
+    its 2017 (暂行) version."""
+    one, other = known_policy(title), known_policy(variant)
+    return one is not None and other is not None and one is not other
 
 
 Candidate = tuple[str, Level, str]  # (key, level, jurisdiction code) of an explicitly named policy

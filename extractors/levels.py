@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors import regexes as rx
-from extractors.cleaning import simplify
+from extractors.cleaning import normalize_title, simplify
 from extractors.jurisdictions import COMMON_WORD_SHORTS, gazetteer, place_at
 from extractors.registry import known_policy, national_bodies, national_body_at
 from ontology.records import Jurisdiction, Mention
@@ -99,7 +99,7 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
     for source in (issuer, title):
         leading = _leading_places(g.find(source, year=year))
         if leading:
-            jurisdiction = leading[-1]
+            jurisdiction = leading[-1].jurisdiction
             return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
     relative = rx.RELATIVE_START.match(issuer) or rx.RELATIVE_START.match(title)
     wanted = _LEVEL_OF_RELATIVE[relative.group(1)] if relative else None
@@ -111,14 +111,15 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
     return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
 
 
-def _leading_places(found) -> list[Jurisdiction]:
-    """The run of places a name starts with: "南京市鼓楼区教育局" → 南京市, 鼓楼区."""
+def _leading_places(found: list) -> list:
+    """The run of places found (start, end, jurisdiction) that a name starts with: "南京市鼓楼区
+    教育局" → 南京市, 鼓楼区."""
     run, end = [], 0
-    for start, stop, jurisdiction in found:
-        if start != end:
+    for place in found:
+        if place.start != end:
             break
-        run.append(jurisdiction)
-        end = stop
+        run.append(place)
+        end = place.end
     return run
 
 
@@ -147,6 +148,12 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     if token and place.issuer:
         name = name.replace(token.group(), place.issuer)
         flags = (f"issuer token {token.group()} stands for the document's issuer {place.issuer}",)
+    street = _own_street(place)
+    own_street = rx.OWN_STREET_BODY.fullmatch(name)
+    if street and own_street:  # 街道党工委 in a 街道's plan: its own
+        return street + (own_street.group("body") or ""), flags
+    if street and len(name) > 2 and street.endswith(name):  # 仓前街道 in its own plan
+        return street, flags
     own = rx.OWN_BODY.fullmatch(name)
     if own and (own.group("own") or own.group("group")) and place.issuer.endswith(own.group("kind")):
         # 我局, 本厅: the plan's issuer; 局党组: its Party leadership group (中共…局党组)
@@ -156,8 +163,11 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
         # kept as printed, as annotators keep it
         full = national_bodies()[name]
         return (full if full.endswith(name) else name), flags
-    place_length = place_at(name, 0)
-    if place_length and name.startswith("委", place_length):  # 慈溪市委 is 中共慈溪市委
+    own_county = place.county.name if place.county else ""
+    if own_county and name.startswith(own_county):  # the plan's own district, with its city: 朝阳区民政局
+        name = _official_place_name(place.county, place) + name[len(own_county) :]
+    places = _leading_places(gazetteer().find(name[:24])) if place_at(name, 0) else []
+    if places and name.startswith("委", places[-1].end):  # 慈溪市委 is 中共慈溪市委
         return "中共" + name, flags
     if rx.PREFECTURE_OFFICE.match(name):
         name = "地区行政公署"
@@ -179,6 +189,18 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             rest = "人民" + rest
         return f"{m.group(1) or ''}{written}{rest}", flags
     return name, flags
+
+
+def _own_street(place: Place) -> str:
+    """The sub-district whose plan this is, named as its bodies are: 杭州市余杭区仓前街道 (of a
+    plan by 余杭区仓前街道办事处); "" if the plan is no sub-district's."""
+    at = place.issuer.find("街道")
+    if at < 0 or place.county is None:
+        return ""
+    street = place.issuer[: at + 2]
+    places = _leading_places(gazetteer().find(street))
+    local = street[places[-1].end :] if places else street
+    return _official_place_name(place.county, place) + local if local != "街道" else ""
 
 
 def _official_place_name(jurisdiction: Jurisdiction, place: Place) -> str:
@@ -226,7 +248,7 @@ def decide_level(mention: Mention, place: Place, before: str) -> Decision:
     cue = _cue(mention, place, before)
     if cue:
         return cue
-    known = known_policy(mention.title)
+    known = _known_for_level(mention.title)
     # What a plan will make is its own body's, at the plan's level (a city's 第二期特殊教育提升计划
     # is the city's, whatever the registry says); what it revises too, unless the registry knows it.
     if place.jurisdiction and (
@@ -237,6 +259,12 @@ def decide_level(mention: Mention, place: Place, before: str) -> Decision:
         national = gazetteer().by_code("000000") if known.level is Level.NATIONAL else None
         return Decision(known.level, LevelSource.REGISTRY, national)
     return _unplaced_regulation(mention) or UNKNOWN
+
+
+def _known_for_level(title: str):
+    """The registry's policy a title names, also in an edition the registry does not list: the
+    level of 《新型冠状病毒肺炎防控方案（第七版）》 is that of every edition (its identity is its own)."""
+    return known_policy(title) or known_policy(rx.TRAILING_PARENTHETICAL.sub("", normalize_title(title)))
 
 
 def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
@@ -258,7 +286,12 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if national:
         # 2019年全国教育工作会议; 执行国家《学生体质健康标准》; 《…》（国发〔2018〕40号）
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
-    jurisdiction = _first_place(title, place.year) or _own_place_lead(title, place) or _short_name_lead(title, place)
+    jurisdiction = (
+        _first_place(title, place.year)
+        or _own_place_lead(title, place)
+        # a short name is a weaker cue than the registry: 海南自由贸易港建设总体方案 is the Centre's
+        or (None if _known_for_level(mention.title) else _short_name_lead(title, place))
+    )
     lead = rx.RELATIVE_PLACE_LEAD.match(title)
     named_in_full = jurisdiction is not None and title.startswith(jurisdiction.name)
     word = lead.group(1) if lead else ""
@@ -303,7 +336,7 @@ def _first_place(title: str, year: int | None) -> Jurisdiction | None:
     if not found:
         return None
     leading = _leading_places(found)
-    return max(leading, key=lambda j: j.level.rank) if leading else found[0].jurisdiction
+    return max((p.jurisdiction for p in leading), key=lambda j: j.level.rank) if leading else found[0].jurisdiction
 
 
 def _own_place_lead(title: str, place: Place) -> Jurisdiction | None:

@@ -75,9 +75,13 @@ def extract_text(
 
 
 def _own_titles(title: str) -> set[str]:
-    """What the plan calls itself: its title, and the plan its notice issues (关于印发…工作方案的通知)."""
+    """What the plan calls itself: its title, and the plan its notice issues, also with the notice's
+    issuer (河南省农业农村厅关于印发2022年工作要点的通知 → 河南省农业农村厅2022年工作要点)."""
     issued = rx.ISSUED_BY_NOTICE.search(title)
-    return {normalize_title(title), *([normalize_title(issued.group(1))] if issued else [])}
+    if not issued:
+        return {normalize_title(title)}
+    plan, issuer = issued.group(1), title[: issued.start()]
+    return {normalize_title(title), normalize_title(plan), normalize_title(issuer + plan)}
 
 
 def _without_spam_token(title: str, issuer: str) -> str:

@@ -61,7 +61,7 @@ PLAN_TITLE = re.compile(r"工作(?:计划|要点|意见|安排|方案|思路)|�
 # The issuer that starts a plan's title: "南京市鼓楼区教育局2018年工作计划" → 南京市鼓楼区教育局,
 # "沈阳市教育局二〇一九年工作要点" → 沈阳市教育局
 TITLE_ISSUER = re.compile(
-    r"^(.{2,30}?(?:局|厅|委员会|委|政府|办公室|办公厅|部))(?=(?:19|20)[0-9]{2}|二[〇零]|关于|印发)"
+    r"^(.{2,30}?(?:局|厅|委员会|委|政府|办公室|办公厅|部|街道(?:办事处)?))(?=(?:19|20)[0-9]{2}|二[〇零]|关于|印发)"
 )
 # A byline: "市教育局 发表时间:…", "发布机构：杭州市教育局", "来源：…"
 BYLINE = re.compile(
@@ -214,7 +214,7 @@ NOT_A_LAW_END = re.compile(
 # What a bare name must not start with: 有关条例, 相关法, 各项条例
 NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|本|这|其|各级|各地)")
 # A draft revision named as such: drafting "…条例(修订草案)" revises the 条例, it issues nothing new
-REVISION_DRAFT = re.compile(r"\((?:修订|修正|修改)(?:草案|稿|案)?(?:[^()]*)\)$")
+REVISION_DRAFT = re.compile(r"\((?:修订|修正|修改)(?!版)(?:草案|稿|案)?(?:[^()]*)\)$")  # not （修订版）: that is issued
 # A draft, which no plan can implement: it works on making it ("推动审议《海南省…条例（草案）》")
 DRAFT = re.compile(r"\([^()]{0,8}(?:草案|征求意见稿|送审稿|讨论稿)\)$")
 # A revision written after the title: "启动《佛山市教育装备建设指南》修订", "对《…》进行修订"
@@ -273,7 +273,7 @@ CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 # "中共佛山市委", "市委办公室", "全国人大常委会", "中共288563.com党组"
 ORG_SUFFIX = (
     "人民代表大会常务委员会|人大常委会|常务委员会|人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|"
-    "办公厅|办公室|委员会|领导小组|工作组|综合组|党组|党委|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
+    "办公厅|办公室|委员会|领导小组|工作组|综合组|党组|党委|党工委|(?<!各)街道|省委|市委|区委|县委|州委|中央|国务院|政府|总局|总署|"
     "部|委|厅|局|署|院|办|会|处|中心"
 )
 ORG = re.compile(rf"(?:中共|中国共产党)?[{CJK}A-Za-z0-9.]{{0,40}}?(?:{ORG_SUFFIX})")
@@ -284,7 +284,7 @@ COORDINATED_BODIES = re.compile(rf"((?:{ORG.pattern})(?:[、 ](?:{ORG.pattern}))
 PLACED_BODY_LEAD = re.compile(
     rf"((?:(?![和与的])[{CJK}]){{2,14}}?"
     rf"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|(?<![布格大全开新当结时])局|厅))"
-    rf"(?<!村民委员会)(?<!居民委员会)(?=[{CJK}“]{{4}})"  # 《吉林省村民委员会选举办法》 names no issuer
+    rf"(?<!村民委员会)(?<!居民委员会)(?=[{CJK}“0-9]{{4}})"  # 《吉林省村民委员会选举办法》 names no issuer
 )
 # The bodies an issuer list leaves unnamed: "教育部等九部门", "省教育厅等6部门", "市委宣传部等单位"
 UNNAMED_CO_ISSUERS = re.compile(rf"等(?:[{CN_NUM}0-9]{{1,3}}个?)?(?:部门|部委|单位|厅局)$")
@@ -311,7 +311,7 @@ CENTRAL = re.compile(
 # Inner Mongolia, 地区 of a prefecture and its Party committee 地委), county (旗 of Inner
 # Mongolia): "自治区党委", "全州", "旗教育局", "地区卫健委", "地委"
 _RELATIVE = "(自治区|地区|地(?=委)|省|市|区|县|州|盟|旗)"
-_NOT_A_PLACE_AFTER = "(?!场|民|属|长|级|域|委员|帜|舰)"  # 市场, 市民, 区域, 州长, 旗帜 …
+_NOT_A_PLACE_AFTER = "(?!场|民(?!政)|属|长|级|域|委员|帜|舰)"  # 市场, 市民 (not 市民政局), 区域, 州长, 旗帜 …
 # A title or issuer that starts with its place relative to the citing plan: "市义务教育…计划",
 # "全省教育工作会议", "自治区教育督导规定"
 RELATIVE_START = re.compile(rf"^(?:我|全|本)?{_RELATIVE}{_NOT_A_PLACE_AFTER}")
@@ -322,7 +322,8 @@ RELATIVE_LEAD = re.compile(rf"^((?:19|20)[0-9]{{2}}年)?(?:我|全|本)?{_RELATI
 # …just before a title: "制定我市《…》"
 RELATIVE_BEFORE = re.compile(rf"(?:我|全|本){_RELATIVE}$")
 # …inside a title: "加强全市幼儿园师资队伍建设的实施意见"
-RELATIVE_INSIDE = re.compile(rf"(?:全|我|本){_RELATIVE}")
+# (not the 全 of 安全, nor a 省长: "粮食安全省长责任制考核办法" names no province)
+RELATIVE_INSIDE = re.compile(rf"(?:(?<!安)全|我|本){_RELATIVE}(?!长)")
 # A prefecture's administrative office, named by its short name: "行署", "地区行署"
 PREFECTURE_OFFICE = re.compile(r"^(?:地区)?行署$")
 # A relative issuer: "省教育厅", "市委", "中共市委", "区政府", "自治区党委"
@@ -423,7 +424,12 @@ OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提�
 GUIDE_OPEN = re.compile(rf"以(?:《{BLANK}*》(?:以及|和|、|及|与))*$")
 # Where a guide's 以 stands: at a clause's start or after 坚持 ("，以退役军人保障法为根本遵循")
 GUIDE_LEAD = re.compile(r"(?:^|(?<=[,，;；:：。.、)）\n])|(?<=坚持))以")
-GUIDE_CLOSE = re.compile(rf"(?:(?:以及|和|、|及|与)《{BLANK}*》)*(?:颁布|施行|实施|出台|修订)?(?:[0-9]+周年)?为")
+GUIDE_CLOSE = re.compile(
+    rf"(?:\([^()]{{0,30}}\))?(?:(?:以及|和|、|及|与)《{BLANK}*》(?:\([^()]{{0,30}}\))?)*"  # （以下简称《规划》）
+    rf"(?:颁布|施行|实施|出台|修订)?(?:[0-9]+周年)?为"
+)
+# A sub-district's bodies, named relative to the plan of one: "街道党工委", "街道办事处"
+OWN_STREET_BODY = re.compile(r"街道(?P<body>党工委|办事处|办)?")
 # The plan's issuer, named by the plan itself: "我局", "本厅", "局党组", "我委党组"
 # (one of 我/本 or 党组/党委 must be there: 局 alone is no name)
 OWN_BODY = re.compile(r"(?P<own>我|本)?(?P<kind>局|厅|委|办)(?P<group>党组|党委)?")

@@ -197,8 +197,9 @@ CASES = [
       expect("学前教育法", relation=Relation.ISSUES, trigger="起草工作", level=Level.NATIONAL)]),
     (FUZHOU + "2. 执行国家《学生体质健康标准》。",
      [expect("学生体质健康标准", issuers=(), level=Level.NATIONAL, level_source=LevelSource.CUE)]),
+    # the plan's own district printed alone is written with its city, as its relative bodies are
     (HEPING + "1. 落实和平区人民政府《关于加强中小学校园安全工作的意见》。",
-     [expect("关于加强中小学校园安全工作的意见", issuers=("和平区人民政府",), level=Level.COUNTY)]),
+     [expect("关于加强中小学校园安全工作的意见", issuers=("天津市和平区人民政府",), level=Level.COUNTY)]),
     # ---- autonomous regions, prefectures and banners: 自治区, 区, 州, 旗 relative to the plan
     (GUANGXI + "1．认真落实自治区党委《关于加强新时代高校党的建设的实施意见》，贯彻全区教育大会精神。",
      [expect("关于加强新时代高校党的建设的实施意见", issuers=("中共广西壮族自治区委员会",), level=Level.PROVINCIAL),
