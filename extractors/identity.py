@@ -88,6 +88,10 @@ def document_key(mention: Mention, place: Place) -> str:
     elif mention.issuers and mention.tier is Tier.A:
         title = _as_issued(title[issuers_end:], mention)
     title = _write_out_relative_place(title, place)
+    outline = rx.FIVE_YEAR_OUTLINE.match(title)
+    if outline and not known and place_at(outline.group(1), 0) == len(outline.group(1)) > 0:
+        # 马尔康市“十四五”规划纲要 is that city's 国民经济和社会发展第十四个五年规划…纲要
+        title = f"{outline.group(1)}第{outline.group(2) or outline.group(3)}个五年规划纲要"
     if mention.level is Level.NATIONAL or _starts_with_place(title, place.year):
         return title
     jurisdiction = mention.jurisdiction or (place.jurisdiction.code if place.jurisdiction else "")

@@ -32,6 +32,7 @@ _LEVEL_OF_RELATIVE = {
     "区": Level.COUNTY,
     "县": Level.COUNTY,
     "旗": Level.COUNTY,
+    "林区": Level.COUNTY,
 }
 
 
@@ -54,13 +55,14 @@ class Place:
     def relative(self, word: str) -> Jurisdiction | None:
         """省 → the province, 市 → the city, 区/县 → the county; in an autonomous region 自治区 (and
         区, where the plan is no district's) → the region; 州, 盟 and 旗 → the autonomous prefecture,
-        league or banner the plan belongs to; 地区 and the 地 of 地委 → the prefecture (阿克苏地区)."""
+        league or banner the plan belongs to, 林区 → the forest district (神农架林区); 地区 and the 地 of
+        地委 → the prefecture (阿克苏地区)."""
         region = self.province if self.province and self.province.name.endswith("自治区") else None
         district = self.county if self.county and self.county.name.endswith("区") else None
         ending = {"州": "州", "盟": "盟", "地区": "地区", "地": "地区"}.get(word)
         if ending:  # the prefecture-level division, if it is one of that kind
             return self.prefecture if self.prefecture and self.prefecture.name.endswith(ending) else None
-        if word == "旗":
+        if word in ("旗", "林区"):
             return self.county if self.county and self.county.name.endswith(word) else None
         return {
             "省": self.province,
@@ -155,7 +157,8 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     if street and len(name) > 2 and street.endswith(name):  # 仓前街道 in its own plan
         return street, flags
     own = rx.OWN_BODY.fullmatch(name)
-    if own and (own.group("own") or own.group("group")) and place.issuer.endswith(own.group("kind")):
+    kind = own.group("kind") if own else ""
+    if own and (own.group("own") or own.group("group")) and place.issuer.endswith((kind, kind + "员会")):
         # 我局, 本厅: the plan's issuer; 局党组: its Party leadership group (中共…局党组)
         return (f"中共{place.issuer}{own.group('group')}" if own.group("group") else place.issuer), flags
     if name in national_bodies():
@@ -183,8 +186,9 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             if m.group(2) == "地":  # 中共阿克苏地委
                 party_place = whole.name.removesuffix("区")
             return f"中共{party_place}{rest}", flags
-        if rest.startswith("党委"):  # 自治区党委: the region's Party committee
-            return f"中共{written}委员会{rest[2:]}", flags
+        if rest.startswith("党委"):  # 自治区党委 is 中共…自治区委员会; 林区党委 中共神农架林区委
+            committee = "委员会" if m.group(2) == "自治区" else "委"
+            return f"中共{written}{committee}{rest[2:]}", flags
         if rest.startswith("政府"):
             rest = "人民" + rest
         return f"{m.group(1) or ''}{written}{rest}", flags

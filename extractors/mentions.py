@@ -156,6 +156,8 @@ def _last_trigger(window: str, start: int) -> str:
             continue
         if window.startswith("的", m.end()):
             continue  # 国务院印发的《…》 says who made it, not what this plan does
+        if rx.GENRE_AFTER_TRIGGER.match(window, m.end()):
+            continue  # the 实施 of 实施细则 is a genre's, not a trigger
         return word
     return ""
 
@@ -233,6 +235,7 @@ def _split_joined_bodies(text: str) -> list[str]:
             or place_at(rest, 0)
             or national_body_at(rest)
             or rx.PREFECTURE_OFFICE.match(rest)  # 地委行署
+            or (rest.startswith("国家") and rx.ORG.fullmatch(rest[2:] or "-"))  # …委|国家医保局
             or ((relative := rx.RELATIVE_ISSUER.match(rest)) and rx.ORG.fullmatch(relative.group(3) or "-"))
         )
         if rx.ORG.fullmatch(text[:end]) and next_body:
@@ -274,13 +277,13 @@ def with_place_prefix(ctx: Context, start: int) -> int:
     stops = [m.end() for m in rx.PREFIX_STOP.finditer(window)]
     stops += [m.end() for m in rx.LIST_JOINER.finditer(window) if m.start() not in in_places]  # not 呼和浩特
     cut = max(stops, default=0)
-    triggers = list(rx.TRIGGER.finditer(window, cut))
-    if triggers:
-        cut = triggers[-1].end()
+    verbs = list(rx.TRIGGER.finditer(window, cut)) + list(rx.OTHER_VERB.finditer(window, cut))
+    if verbs:
+        cut = max(v.end() for v in verbs)  # 对接|地区卫生健康“十四五”规划
     at_boundary = cut > 0 or window_start == 0
     if at_boundary and rx.RELATIVE_PLACE.match(window, cut):
         return window_start + cut
-    for offset in range(cut, len(window) - 1):
+    for offset in range(cut, len(window)):
         if place_at(window, offset) or rx.RELATIVE_PLACE_WORD.match(ctx.masked, window_start + offset):
             return window_start + offset
     return start
@@ -564,7 +567,10 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
         made_after = _made_after(masked, m.end())  # 开展市“十四五”节水型社会建设规划编制
         fields = dict(zip(("trigger", "relation"), made_after, strict=True)) if made_after else {}
         found.append(named_mention(ctx, with_place_prefix(ctx, m.start()), m.end(), **fields))
-    found += [named_mention(ctx, _with_lead(masked, m.start()), m.end()) for m in rx.NAMED_RULE.finditer(masked)]
+    for m in rx.NAMED_RULE.finditer(masked):  # 中央八项规定 (no issuers printed), 省委省政府十项规定
+        begin = _with_lead(masked, m.start())
+        issuers = issuer_before(ctx, m.start()) if begin == m.start() else (begin, ())
+        found.append(named_mention(ctx, issuers[0], m.end(), issuers=issuers[1]))
     for m in rx.QUOTED_RULE.finditer(masked):  # 省委“36条办法”: titled without the body printed before it
         begin, issuers = issuer_before(ctx, m.start())
         title = squeeze(ctx.clean.surface(m.start(), m.end()))
@@ -790,8 +796,13 @@ def with_short_names(titled: list[Mention], names: list[ShortName]) -> list[Ment
     for m in titled:
         full = full_titles.get(normalize_title(m.title)) if not m.parent else None
         if full and normalize_title(full) != normalize_title(m.title):
-            # 《大气十条》 is what its full title is, though it ends in no genre
-            m = replace(m, refers_to=full, kind=kind_of.get(full, m.kind))
+            # 《大气十条》 is what its full title is, though it ends in no genre; what its trigger
+            # does to a work that is no policy (it cites it), it does to a policy
+            kind = kind_of.get(full, m.kind)
+            relation = m.relation
+            if m.kind is Kind.NOT_POLICY and kind is not Kind.NOT_POLICY and m.trigger:
+                relation = _RELATION_OF_TRIGGER.get(m.trigger, relation)
+            m = replace(m, refers_to=full, kind=kind, relation=relation)
         out.append(m)
     return out
 

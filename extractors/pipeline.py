@@ -13,6 +13,7 @@ from pathlib import Path
 from extractors import regexes as rx
 from extractors.cleaning import clean, normalize_title
 from extractors.identity import resolve_corpus
+from extractors.jurisdictions import place_at
 from extractors.keywords import topic_keywords
 from extractors.levels import Place, document_place, resolve_levels
 from extractors.mentions import find_mentions
@@ -53,7 +54,8 @@ def extract_text(
     header = read_header(text, first_heading)
     place = document_place(header.title, header.issuer_as_printed, cleaned.text, header.year)
     mentions = find_mentions(doc, cleaned, items)
-    mentions = [m for m in mentions if normalize_title(m.title) not in _own_titles(header.title)]
+    own = _own_titles(header.title)
+    mentions = [m for m in mentions if not {normalize_title(m.title), _without_own_place(m.title, place)} & own]
     mentions = resolve_levels(mentions, place, text)
     document = Document(
         doc=doc,
@@ -82,6 +84,15 @@ def _own_titles(title: str) -> set[str]:
         return {normalize_title(title)}
     plan, issuer = issued.group(1), title[: issued.start()]
     return {normalize_title(title), normalize_title(plan), normalize_title(issuer + plan)}
+
+
+def _without_own_place(title: str, place: Place) -> str:
+    """A title without the plan's own place it starts with: 马尔康市2021年政府工作要点 → 2021年政府工作要点
+    in a plan of 马尔康市."""
+    title = normalize_title(title)
+    lead = title[: place_at(title, 0)]
+    own = {j.name for j in (place.jurisdiction, place.county, place.city, place.province) if j is not None}
+    return title.removeprefix(lead) if lead in own else title
 
 
 def _without_spam_token(title: str, issuer: str) -> str:

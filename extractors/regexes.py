@@ -100,7 +100,7 @@ GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
     "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|示范文本|"
-    "重点任务|测评体系|评价体系|指标体系"
+    "重点任务|工作任务|测评体系|评价体系|指标体系"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
@@ -152,6 +152,7 @@ TRIGGERS = {
     "revises": ("启动修订", "修订完善", "修改完善", "修订", "修改"),
     "implements": (
         "学习宣传贯彻",
+        "学习宣传",
         "学习贯彻落实",
         "宣传贯彻",
         "认真贯彻落实",
@@ -242,13 +243,22 @@ DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])
 STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|GB/T|GB/Z) ?[0-9.]+ ?[-—–] ?(?:19|20)[0-9]{2})\)")
 # A document number only a national body gives: 国发, 国办发, 中发, 中办发, a ministry's 部发 or 部令, a
 # national standard's GB: "国发〔2018〕40号", "人社部发〔2016〕1号", "GB 2760—2014"
-NATIONAL_DOC_NUMBER = re.compile(r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)")
+# (a ministry's number starts with its own character, where a local body's starts with its place's:
+# 教督〔2017〕6号 is the Ministry of Education's, 苏教基〔2017〕 Jiangsu's)
+NATIONAL_DOC_NUMBER = re.compile(
+    r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)|^(?:教|国|财|发改|农|建|交|民)[^〔\[(]{0,4}[〔\[(]"
+)
 # A title that names itself national: "食品安全国家标准 …", "中国生物多样性保护战略与行动计划"
 NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)|^全国")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
-RELATIVE_PLACE = re.compile(r"(?:我|全|本)?(?:自治区|[市省区县州盟旗])")
+RELATIVE_PLACE = re.compile(r"(?:我|全|本)?(?:自治区|地区|林区|[市省区县州盟旗])")
 # …and the two-character forms that may stand inside a phrase: "推进全市教育信息化“十三五”规划"
-RELATIVE_PLACE_WORD = re.compile(r"(?:我|全|本)(?:自治区|[市省区县州盟旗])|(?:国家|街道)(?=[\u4e00-\u9fff“])")
+# (a lone 省, 市, 县 or 州 counts right before a quoted name, not as the end of a word: "紧扣市“十四五”
+# 规划纲要", not 城市“…”)
+RELATIVE_PLACE_WORD = re.compile(
+    r"(?:我|全|本)(?:自治区|地区|林区|[市省区县州盟旗])|(?:国家|街道)(?=[\u4e00-\u9fff“])"
+    r"|(?<![城都超门夜股楼])[省市县州](?=“)"
+)
 # What a section heading that implements something names: "二、全面贯彻落实全国教育大会精神"
 # (not "一、落实立德树人根本任务")
 CITED_IN_HEADING = re.compile(r"精神|法(?![治规律])|条例|会议|大会|全会|规划|纲要|意见|方案|规定|办法")
@@ -262,8 +272,8 @@ PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()" + BLANK + "]")
 LIST_JOINER = re.compile(r"[和及与]")
 # What after a meeting says its spirit is implemented: "…全会精神", "…的决策部署"
 MEETING_SPIRIT_AFTER = re.compile(r"^(?:的)?(?:精神|决策部署|部署|要求|决议)")
-# A list of meetings that ends in their spirit: "和十八届三中、四中全会精神"
-LIST_WITH_SPIRIT = re.compile(r"^[和及、与].*(?:精神|决策部署)$")
+# A list of meetings that ends in their spirit: "和十八届三中、四中全会精神", "…全会和市委…全会部署"
+LIST_WITH_SPIRIT = re.compile(r"^[和及、与].*(?:精神|决策部署|部署|要求)$")
 # Where a trigger's reach ends: a clause ends at 。；！？ and at line ends.
 CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 
@@ -310,7 +320,7 @@ CENTRAL = re.compile(
 # 自治区, and its 区 where the plan is no district's), city (州 of an autonomous prefecture, 盟 of
 # Inner Mongolia, 地区 of a prefecture and its Party committee 地委), county (旗 of Inner
 # Mongolia): "自治区党委", "全州", "旗教育局", "地区卫健委", "地委"
-_RELATIVE = "(自治区|地区|地(?=委)|省|市|区|县|州|盟|旗)"
+_RELATIVE = "(自治区|地区|地(?=委)|林区|省|市|区|县|州|盟|旗)"  # 林区: 神农架林区, a county under its province
 _NOT_A_PLACE_AFTER = "(?!场|民(?!政)|属|长|级|域|委员|帜|舰)"  # 市场, 市民 (not 市民政局), 区域, 州长, 旗帜 …
 # A title or issuer that starts with its place relative to the citing plan: "市义务教育…计划",
 # "全省教育工作会议", "自治区教育督导规定"
@@ -343,8 +353,8 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 # the extractor: "“两免一补”政策", "“七五”普法规划", "“文化佛山”三年行动计划",
 # "佛山教育“十三五”规划", "佛山市教育装备“十三五”发展规划"
 QUOTED_POLICY = re.compile(
-    rf"“[^“”\n]{{1,12}}”(?:[{CJK}]{{0,10}}?)(?:政策|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
-    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|$)"
+    rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
+    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|$)"
 )
 # A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
 QUOTED_RULE = re.compile(rf"“[^“”\n]{{0,6}}?(?:[0-9]{{1,3}}|[{CN_NUM}]{{1,3}})条(?:办法|规定|措施|意见|举措|政策)?”")
@@ -378,7 +388,7 @@ PLENUM = re.compile(rf"([{CN_NUM}]{{1,3}})届((?:[{CN_NUM}]{{1,2}}中、)*[{CN_N
 # "州委九届十一次全会"
 LOCAL_CONGRESS = re.compile(
     rf"第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
-    rf"|(?P<body>自治区党委|省委|市委|区委|县委|州委|盟委|旗委|地委)(?P<session>[{CN_NUM}]{{1,4}})届"
+    rf"|(?P<body>自治区党委|林区党委|省委|市委|区委|县委|州委|盟委|旗委|地委)(?P<session>[{CN_NUM}]{{1,4}})届"
     rf"(?P<plenums>(?:[{CN_NUM}]{{1,4}}次、)*[{CN_NUM}]{{1,4}}次)全(?:体)?会(?:议)?"  # 市委十一届五次、六次全会: two
 )
 # A session of a people's congress or a CPPCC: "十三届全国人大二次会议", "市十七届人大四次会议",
@@ -397,7 +407,7 @@ SCOPED_MEETING = re.compile(r"全|中央|自治区党委|[省市区县州盟旗�
 # A named conference: "全省推进教育现代化动员会", "全省教育工作会议" (2017年 before it), "全国教育大会",
 # "全国两会" (a list "全国两会精神和中央经济工作会议" is two)
 CONFERENCE = re.compile(
-    rf"(?:全国|全省|全市|全自治区|全区|全县|全州|全盟|全旗|中央|省委|市委)"
+    rf"(?:全国|全省|全市|全自治区|全地区|全林区|全区|全县|全州|全盟|全旗|中央|省委|市委)"
     rf"(?:(?!精神|{_NEXT_ITEM}|暨)[{CJK}]|\([{CJK}]{{1,2}}\)){{0,12}}?"  # 全国司法厅(局)长会议
     rf"(?:工作会议|动员会|动员大会|推进会|座谈会|大会|会议|两会)"
 )
@@ -408,7 +418,7 @@ PLACED_CONFERENCE_TOPIC = re.compile(rf"(?:(?!精神|{_NEXT_ITEM}|的|全)[{CJK}
 # Conferences of several scopes sharing one name: "全国、全省、全市教育工作会议", "全国和全省教育工作会议"
 # (after the first scope 全 may be left out: "全国、省、市教育工作会议")
 CONFERENCE_SCOPES = re.compile(
-    rf"((?:全国|全省|全市|全自治区|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:自治区|省|市|区|县|州|盟|旗))+)"
+    rf"((?:全国|全省|全市|全自治区|全地区|全区|全县|全州|全盟|全旗)(?:(?:、|和|及|与)全?(?:自治区|地区|省|市|区|县|州|盟|旗))+)"
     rf"((?:(?!精神|{_NEXT_ITEM}|暨)[{CJK}]){{0,12}}?(?:工作会议|动员会|动员大会|推进会|大会|会议))"
 )
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
@@ -418,7 +428,9 @@ NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|�
 # Verbs that are no trigger and may stand before a body and its title: "衔接省科技厅《…》",
 # "配合州科技局起草《…》", "对标《…纲要》", "参照《…办法》" (DESIGN's implements list has no 参照);
 # the title is cited, not implemented under an earlier clause's trigger
-OTHER_VERB = re.compile(r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反")
+OTHER_VERB = re.compile(
+    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣"
+)
 # A title taken as a guide, cited and not implemented: "以《…》为指导", "以国务院办公厅《A》和《B》为引领"
 # (GUIDE_OPEN ends the text before the title, GUIDE_CLOSE starts the text after it)
 GUIDE_OPEN = re.compile(rf"以(?:《{BLANK}*》(?:以及|和|、|及|与))*$")
@@ -433,6 +445,14 @@ OWN_STREET_BODY = re.compile(r"街道(?P<body>党工委|办事处|办)?")
 # The plan's issuer, named by the plan itself: "我局", "本厅", "局党组", "我委党组"
 # (one of 我/本 or 党组/党委 must be there: 局 alone is no name)
 OWN_BODY = re.compile(r"(?P<own>我|本)?(?P<kind>局|厅|委|办)(?P<group>党组|党委)?")
+# What makes a trigger word part of a genre's name: the 实施 of "…实施细则精神" is no trigger
+GENRE_AFTER_TRIGGER = re.compile(r"细则|办法|方案|意见|条例")
+# A place's five-year-plan outline, by its full name or its short one: "马尔康市国民经济和社会发展第十四个
+# 五年规划和二〇三五年远景目标纲要" = "马尔康市“十四五”规划纲要" (group 1 the place, 2 or 3 the plan's number)
+FIVE_YEAR_OUTLINE = re.compile(
+    rf"^(.*?)(?:国民经济和社会发展第([{CN_NUM}]{{2}})个五年规划(?:和(?:2035|二〇三五)年远景目标)?纲要"
+    rf"|“([{CN_NUM}]{{2}})五”规划(?:和(?:2035|二〇三五)年远景目标)?纲要)$"
+)
 # A body that no longer exists, named as such: "原环境保护部", "原国家卫生计生委"
 FORMER_BODY = re.compile(r"^原(?=..)")
 # Aligning with a title, after it: "做好与《凉山州…纲要》的衔接"

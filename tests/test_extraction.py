@@ -89,6 +89,11 @@ HEFEI_MARKET = "合肥市市场监督管理局2021年工作计划\n"
 GUANGXI_VETERANS = "广西壮族自治区退役军人事务厅2023年工作要点\n"
 XINGAN = "兴安盟文化旅游体育局2022年工作要点\n"  # a league (盟) of 内蒙古自治区
 CHAOYANG = "北京市朝阳区民政局2023年工作要点\n"
+LIULIN = "柳林县教育科技局2023年工作计划\n"  # a county of 吕梁市, 山西省
+JIANGSU_SCIENCE = "江苏省科学技术厅2022年工作要点\n"
+SHENNONGJIA = "神农架林区农业农村局2022年工作要点\n"  # a 林区 under 湖北省
+FUJIAN_HEALTH = "福建省卫生健康委员会2020年工作要点\n"
+BARKAM = "马尔康市人民政府办公室关于印发2021年政府工作要点的通知\n"  # a county-level city of 阿坝州
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -459,6 +464,37 @@ CASES = [
     (HEFEI_MARKET + "1. 依法查处违反广告法的虚假违法广告，以长江保护法施行为契机加强保护。",
      [expect("广告法", relation=Relation.CITES, tier=Tier.B, level=Level.NATIONAL),
       expect("长江保护法", relation=Relation.CITES, tier=Tier.B, level=Level.NATIONAL)]),
+    # a quoted plan named after a list joiner and before what it sets; 学习宣传 is a trigger; a
+    # ministry's document number marks its title national; a list of programmes is no policy
+    (LIULIN + "1. 按照《吕梁市教育事业发展“十四五”规划》和全县教育“十四五”规划确定的目标任务，学习宣传家庭教育促进法。",
+     [expect("全县教育“十四五”规划", tier=Tier.B, level=Level.COUNTY, relation=Relation.IMPLEMENTS),
+      expect("家庭教育促进法", surface="家庭教育促进法", trigger="学习宣传")]),
+    (LIULIN + "1. 对照《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号），对照《柳林县教育督导办法》（柳教〔2022〕3号）。",
+     [expect("县域义务教育优质均衡发展督导评估办法", level=Level.NATIONAL, level_source=LevelSource.CUE),
+      expect("柳林县教育督导办法", level=Level.COUNTY)]),
+    # a short name for a title whose own name has no genre is implemented as its title is
+    (JIANGSU_SCIENCE + "（一）落实省委省政府《关于深化科技体制机制改革推动高质量发展的若干政策》（以下简称《科技改革30条》）。"
+     "贯彻落实《科技改革30条》中关于赋予科研人员职务科技成果所有权的要求。",
+     [expect("科技改革30条", relation=Relation.IMPLEMENTS, kind=Kind.DOCUMENT, level=Level.PROVINCIAL)]),
+    # a 林区's own bodies and meetings; 我委 of a 委员会
+    (SHENNONGJIA + "（一）按照林区第十次党代会、林区党委十届二次全会部署，落实林区党委 林区政府《关于全面推进乡村振兴的实施意见》。",
+     [expect("林区第十次党代会", kind=Kind.MEETING, level=Level.COUNTY),
+      expect("林区党委十届二次全会", kind=Kind.MEETING, level=Level.COUNTY),
+      expect("关于全面推进乡村振兴的实施意见", issuers=("中共神农架林区委", "神农架林区人民政府"), level=Level.COUNTY)]),
+    (FUJIAN_HEALTH + "（一）修订我委《行政规范性文件管理办法》，落实国家卫生健康委 国家医保局 国家中医药局《关于X的通知》。",
+     [expect("行政规范性文件管理办法", issuers=("福建省卫生健康委员会",), relation=Relation.REVISES),
+      expect("关于X的通知", issuers=("国家卫生健康委", "国家医保局", "国家中医药局"))]),
+    # a list of plenums across a comma ends in its 部署; a lone 市 before a quoted plan is its place;
+    # a rule's count with its bodies; the 实施 of 实施细则 is no trigger
+    (BARKAM + "1. 认真落实省委十一届七次、八次全会，州委十一届十次全会和市委十四届十次全会部署，紧扣市“十四五”规划纲要。",
+     [expect("州委十一届十次全会", kind=Kind.MEETING, level=Level.MUNICIPAL),
+      expect("市“十四五”规划纲要", relation=Relation.CITES, level=Level.COUNTY)]),
+    (BARKAM + "1. 严格落实中央八项规定及其实施细则精神和省委省政府十项规定。",
+     [expect("中央八项规定", issuers=(), level=Level.NATIONAL),
+      expect("省委省政府十项规定", issuers=("中共四川省委", "四川省人民政府"), level=Level.PROVINCIAL, trigger="落实")]),
+    (FUJIAN_HEALTH + "（一）贯彻落实《关于Y的通知》，总结推广《尤溪县紧密型县域医共体建设实施方案》，贯彻人口与计划生育法。",
+     [expect("尤溪县紧密型县域医共体建设实施方案", relation=Relation.CITES, level=Level.COUNTY),
+      expect("人口与计划生育法", tier=Tier.B, level=Level.NATIONAL)]),
     # a bracketed title repeated without its place is that title
     (CHAOYANG + "1. 贯彻《北京市居家养老服务条例》。\n2. 落实居家养老服务条例关于养老服务驿站的规定。",
      [expect("居家养老服务条例", item="2", refers_to="北京市居家养老服务条例", level=Level.PROVINCIAL)]),
@@ -654,6 +690,27 @@ def test_a_plan_that_names_itself_is_no_mention_of_itself():
     extraction = extract_text(text)
     assert extraction.document.title == "重庆市教育委员会2019年工作要点"
     assert extraction.mentions == []
+
+
+def test_a_notice_s_plan_named_with_its_issuer_or_place_is_no_mention_of_itself():
+    text = (
+        "马尔康市人民政府办公室关于印发2021年政府工作要点的通知\n《马尔康市2021年政府工作要点》已经市政府审议通过，"
+        "现印发给你们。\n马尔康市2021年政府工作要点\n1. 落实《阿坝州2021年政府工作要点》。"
+    )
+    assert [m.title for m in extract_text(text).mentions] == ["阿坝州2021年政府工作要点"]
+
+
+def test_a_place_s_five_year_outline_is_one_policy_by_its_full_and_its_short_name():
+    from extractors.pipeline import resolve
+
+    text = (
+        "马尔康市人民政府办公室关于印发2021年政府工作要点的通知\n"
+        "1. 落实《马尔康市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》。\n"
+        "2. 紧扣市“十四五”规划纲要，落实《四川省“十四五”规划纲要》。"
+    )
+    (extraction,), _ = resolve([extract_text(text)])
+    ids = [m.policy_id for m in extraction.mentions]
+    assert len(ids) == 3 and ids[0] == ids[1] != ids[2]
 
 
 def test_offsets_point_into_the_document_text(seed_corpus):
