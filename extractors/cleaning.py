@@ -116,6 +116,6 @@ def normalize_title(title: str) -> str:
     title = unicodedata.normalize("NFKC", simplify(title))
     title = TITLE_NOISE.sub("", title)
     title = YEAR_RANGE.sub(r"\1-\2年", title)
-    if title.startswith("中华人民共和国") and title.endswith(("法", "法实施条例", "法实施细则", "法实施办法")):
+    if title.startswith("中华人民共和国") and title.endswith(("法", "法典", "法实施条例", "法实施细则", "法实施办法")):
         title = title[len("中华人民共和国") :]
     return title

@@ -85,8 +85,8 @@ def document_key(mention: Mention, place: Place) -> str:
     known = known_policy(title) or known_policy(title[issuers_end:])
     if known and mention.level is known.level:
         title = normalize_title(known.title)
-    elif mention.issuers and mention.tier is Tier.A:
-        title = _as_issued(title[issuers_end:], mention)
+    elif mention.issuers and mention.tier is Tier.A and not _bare_genre(title[issuers_end:]):
+        title = _as_issued(title[issuers_end:], mention)  # not 《…安全生产委员会工作规则》: a genre alone
     title = _write_out_relative_place(title, place)
     outline = rx.FIVE_YEAR_OUTLINE.match(title)
     if outline and not known and place_at(outline.group(1), 0) == len(outline.group(1)) > 0:
@@ -96,6 +96,11 @@ def document_key(mention: Mention, place: Place) -> str:
         return title
     jurisdiction = mention.jurisdiction or (place.jurisdiction.code if place.jurisdiction else "")
     return f"{title}@{jurisdiction or 'unplaced'}"
+
+
+def _bare_genre(title: str) -> bool:
+    """工作规则, 实施办法(试行): a title that says what kind of text it is and nothing of its topic."""
+    return bool(rx.BARE_GENRE.fullmatch(rx.TRAILING_PARENTHETICAL.sub("", title)))
 
 
 def _as_issued(title: str, mention: Mention) -> str:

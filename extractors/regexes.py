@@ -103,6 +103,8 @@ GENRE = (
     "重点任务|工作任务|测评体系|评价体系|指标体系"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
+# A title that is a genre and nothing else once its issuer is taken off: "工作规则", "实施办法"
+BARE_GENRE = re.compile(rf"(?:工作|实施|管理|暂行|议事|考核)?(?:{GENRE})")
 # A title's trailing parenthetical, stripped before looking for its genre and kept in the key:
 # "老年教育发展规划(2016-2020年)", "…实施细则(暂行)", "…条例(修订草案)"
 TRAILING_PARENTHETICAL = re.compile(r"(?:\([^()]{1,20}\))+$")

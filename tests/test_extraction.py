@@ -713,6 +713,14 @@ def test_a_place_s_five_year_outline_is_one_policy_by_its_full_and_its_short_nam
     assert len(ids) == 3 and ids[0] == ids[1] != ids[2]
 
 
+def test_a_body_s_rules_named_by_their_genre_alone_keep_the_body_in_their_key():
+    from extractors.pipeline import resolve
+
+    text = "马尔康市人民政府办公室2021年工作要点\n1. 修订《马尔康市安全生产委员会工作规则》，落实《马尔康市防汛抗旱指挥部工作规则》。"
+    _, policies = resolve([extract_text(text)])
+    assert sorted(p.title for p in policies) == ["马尔康市安全生产委员会工作规则", "马尔康市防汛抗旱指挥部工作规则"]
+
+
 def test_offsets_point_into_the_document_text(seed_corpus):
     (document,) = seed_corpus.documents
     for mention in seed_corpus.mentions:
