@@ -12,7 +12,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extractors.regexes import INVISIBLE, SPACE_RUN, TITLE_NOISE, WHITESPACE, YEAR_RANGE
+from extractors.regexes import (
+    BLANK_LINE,
+    HEADING_STYLES,
+    INVISIBLE,
+    LINE_END_OF_SENTENCE,
+    PAGE_NUMBER_LINE,
+    SITE_CHROME,
+    SPACE_RUN,
+    TITLE_NOISE,
+    WHITESPACE,
+    YEAR_RANGE,
+)
 from ontology.resources import data_path
 
 # Invisible characters that scraped pages carry: zero-width spaces, a stray BOM, carriage returns.
@@ -79,10 +90,12 @@ def _between_latin(text: str, start: int, end: int) -> bool:
 
 
 def clean(original: str) -> CleanText:
-    """Clean a text: characters converted one to one, then inner spaces removed."""
+    """Clean a text: characters converted one to one, then inner spaces removed, and the line
+    breaks of a page copied out of a PDF, with its page numbers, where they cut a sentence."""
     converted = simplify(original)
     removed = [m.span() for m in INVISIBLE.finditer(converted)]
     removed += [m.span() for m in SPACE_RUN.finditer(converted) if not _between_latin(converted, *m.span())]
+    removed += wrapped_line_breaks(converted)
     removed.sort()
     pieces, clean_starts, original_starts = [], [0], [0]
     kept_from, length = 0, 0
@@ -98,6 +111,43 @@ def clean(original: str) -> CleanText:
         original_starts.append(end)
     pieces.append(converted[kept_from:])
     return CleanText(original, "".join(pieces), tuple(clean_starts), tuple(original_starts))
+
+
+# A page is taken for one wrapped at a fixed width when this many of its lines are cut mid-sentence
+_WRAPPED_LINES = 5
+
+
+def wrapped_line_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of the line breaks (with the page-number lines after them) that cut a sentence in
+    a page wrapped at a fixed width, as a copy out of a PDF is: a line as long as the page is wide
+    that ends mid-sentence goes on in the next line, unless that one starts a heading.  A page
+    with fewer such lines than `_WRAPPED_LINES` is left as it is (a scraped page's short lines are
+    titles, headings and site chrome)."""
+    lines = []  # (start, end) of each line, without its "\n"
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    lengths = sorted(len(text[a:b].strip()) for a, b in lines if len(text[a:b].strip()) >= 10)
+    if len(lengths) < _WRAPPED_LINES:
+        return []
+    width = lengths[int(len(lengths) * 0.75)]  # most lines of a wrapped page are full
+    breaks = []
+    for start, end in lines[:-1]:
+        line = text[start:end].strip()
+        if len(line) < 0.8 * width or LINE_END_OF_SENTENCE.search(line) or SITE_CHROME.search(line):
+            continue
+        cut_end, skipped, footers = end + 1, end + 1, 0
+        while step := PAGE_NUMBER_LINE.match(text, skipped) or BLANK_LINE.match(text, skipped):
+            footers += step.re is PAGE_NUMBER_LINE
+            skipped = step.end()
+        if footers:  # blank lines count only around a page number: else they end a paragraph
+            cut_end = skipped
+        rest = text[cut_end : cut_end + 12].lstrip(" \t\u3000")
+        if not rest or rest[0] == "\n" or any(style.match(rest) for _, style in HEADING_STYLES):
+            continue
+        breaks.append((end, cut_end))
+    return breaks if len(breaks) >= _WRAPPED_LINES else []
 
 
 def squeeze(text: str) -> str:

@@ -713,11 +713,14 @@ def repeated_title_mentions(ctx: Context, titled: list[Mention]) -> list[Mention
     pattern = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
     found = []
     for m in pattern.finditer(ctx.masked):
-        start = with_place_prefix(ctx, m.start())
+        start, end = with_place_prefix(ctx, m.start()), m.end()
         first = cores[m.group()]
+        trailing = rx.TRAILING_PARENTHETICAL.search(simplify(first.title))
+        if trailing and ctx.masked.startswith(trailing.group(), end):
+            end += len(trailing.group())  # …实施办法（试行）, as its bracketed title has it
         # written without its place (居家养老服务条例 after 《北京市居家养老服务条例》), it is that title
         same = dict(refers_to=first.title) if start == m.start() else {}
-        found.append(named_mention(ctx, start, m.end(), **same))
+        found.append(named_mention(ctx, start, end, **same))
     return found
 
 

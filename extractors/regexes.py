@@ -30,8 +30,20 @@ ARTICLE_HINT = re.compile(r"article|content|zoom|trs_editor|text|main|detail|zw|
 # Lines of site chrome that are no part of the article: "[政府OA] 无障碍版 | rss订阅"
 SITE_CHROME = re.compile(
     r"无障碍|rss订阅|RSS订阅|当前位置|您现在的位置|首页\s*>|打印本页|关闭窗口|分享到|字号[:：]|"
-    r"扫一扫|版权所有|网站地图|联系我们|主办单位|ICP备|访问量|\[政府OA\]"
+    r"扫一扫|版权所有|网站地图|联系我们|主办单位|ICP备|访问量|\[政府OA\]|"
+    r"收录于话题|阅读原文|^\s*#|^原创\s"  # a WeChat article's: "#民政工作要点 3个", "原创 辽宁民政 …"
 )
+
+# A page's number on a line of its own, left by a copy out of a PDF: "— 3 —", "- 12 -", "第3页"
+PAGE_NUMBER_LINE = re.compile(
+    r"[ \t\u3000]*(?:[-—–]{1,2}[ \t\u3000]*[0-9]{1,3}[ \t\u3000]*[-—–]{1,2}|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?)"
+    r"[ \t\u3000]*\n"
+)
+# What ends a line that ends its sentence (or is a heading or a title): a line of a page copied
+# out of a PDF ends anywhere else, mid-word, and goes on in the next line
+LINE_END_OF_SENTENCE = re.compile(r"[。！？；：!?;:…]$")
+# A line with nothing on it
+BLANK_LINE = re.compile(r"[ \t\u3000]*\n")
 
 # -------------------------------------------------------------------------- structure
 
@@ -462,7 +474,7 @@ ALIGNING_AFTER = re.compile(r"(?:的|相)?衔接")
 # A plan's name used for the time it covers: "实施“十四五”规划的开局之年", "“十三五”规划收官之年"
 PERIOD_AFTER = re.compile(r"的?(?:开局|收官|起步|决胜|关键|攻坚|谋篇|承上启下)(?:之年|年|之年份)|时期|期间")
 # An activity about a policy, after it: "开展《…条例》进校园活动", "开展食品安全法等法律法规宣传"
-ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动|总结|验收)")
+ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动|总结|验收|评估)")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at
 # its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
 # A body named relative to the plan, as a list's next item starts it: "和|县委县政府《…》"

@@ -164,7 +164,11 @@ def read_header(original: str, first_heading: int) -> Header:
         title = printed.group(1)
     if not title:
         title = next((ln for ln in lines if 4 <= len(ln) <= 60), "")
-    issuer, date = "", ""
+    # the issuer the title names, else the byline's (来源：辽宁省民政厅办公室 is who posted the plan
+    # of 辽宁省民政厅2021年工作要点)
+    from_title = TITLE_ISSUER.match(squeeze(title))
+    issuer = from_title.group(1) if from_title and not DOMAIN_TOKEN.search(from_title.group(1)) else ""
+    date = ""
     for line in lines[:12]:
         byline = BYLINE.search(line)
         if byline and not issuer:
@@ -177,9 +181,6 @@ def read_header(original: str, first_heading: int) -> Header:
         found = list(DATE.finditer(tail))
         if found:
             date = _iso_date(found[-1])
-    if not issuer:
-        from_title = TITLE_ISSUER.match(squeeze(title))
-        issuer = from_title.group(1) if from_title and not DOMAIN_TOKEN.search(from_title.group(1)) else ""
     year = None
     title_year = TITLE_YEAR.search(title)
     if title_year:

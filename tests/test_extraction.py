@@ -94,6 +94,7 @@ JIANGSU_SCIENCE = "江苏省科学技术厅2022年工作要点\n"
 SHENNONGJIA = "神农架林区农业农村局2022年工作要点\n"  # a 林区 under 湖北省
 FUJIAN_HEALTH = "福建省卫生健康委员会2020年工作要点\n"
 BARKAM = "马尔康市人民政府办公室关于印发2021年政府工作要点的通知\n"  # a county-level city of 阿坝州
+LIAONING_CIVIL = "辽宁省民政厅2021年工作要点\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -495,6 +496,11 @@ CASES = [
     (FUJIAN_HEALTH + "（一）贯彻落实《关于Y的通知》，总结推广《尤溪县紧密型县域医共体建设实施方案》，贯彻人口与计划生育法。",
      [expect("尤溪县紧密型县域医共体建设实施方案", relation=Relation.CITES, level=Level.COUNTY),
       expect("人口与计划生育法", tier=Tier.B, level=Level.NATIONAL)]),
+    # a bracketed title repeated without brackets keeps its edition; a review of a plan cites it
+    (LIAONING_CIVIL + "1. 执行《辽宁省养老机构等级评定实施办法（试行）》。\n2. 落实辽宁省养老机构等级评定实施办法（试行）有关医养结合要求。",
+     [expect("辽宁省养老机构等级评定实施办法（试行）", tier=Tier.B, item="2", level=Level.PROVINCIAL)]),
+    (LIAONING_CIVIL + "1. 开展《辽宁省“十四五”民政事业发展规划》中期评估。",
+     [expect("辽宁省“十四五”民政事业发展规划", relation=Relation.CITES, trigger="开展")]),
     # a bracketed title repeated without its place is that title
     (CHAOYANG + "1. 贯彻《北京市居家养老服务条例》。\n2. 落实居家养老服务条例关于养老服务驿站的规定。",
      [expect("居家养老服务条例", item="2", refers_to="北京市居家养老服务条例", level=Level.PROVINCIAL)]),
@@ -657,6 +663,10 @@ def test_numbers_that_do_not_continue_a_list_are_no_headings():
         ("杭州市教育局2017年工作要点\n发布机构：杭州市教育局\n1. 下城区学校建设。", "330100", Level.MUNICIPAL, "杭州市教育局"),
         ("沈阳市教育局二〇一九年工作要点\n1. 落实任务。", "210100", Level.MUNICIPAL, "沈阳市教育局"),
         ("广西壮族自治区教育厅2019年工作要点\n1．任务。", "450000", Level.PROVINCIAL, "广西壮族自治区教育厅"),
+        # a WeChat article's chrome is no title; the title's issuer wins over who posted it
+        ("原创 辽宁民政 辽宁民政 2021-02-25 16:30\n收录于话题\n#民政工作要点 3个\n\n辽宁省民政厅2021年工作要点\n\n"
+         "来源：辽宁省民政厅办公室\n1. 任务。", "210000", Level.PROVINCIAL, "辽宁省民政厅"),
+        ("杭州市余杭区仓前街道2021年工作计划\n1. 任务。", "330110", Level.COUNTY, "杭州市余杭区仓前街道"),
     ],
 )  # fmt: skip
 def test_document_place_and_issuer(header, jurisdiction, level, issuer):
@@ -719,6 +729,45 @@ def test_a_body_s_rules_named_by_their_genre_alone_keep_the_body_in_their_key():
     text = "马尔康市人民政府办公室2021年工作要点\n1. 修订《马尔康市安全生产委员会工作规则》，落实《马尔康市防汛抗旱指挥部工作规则》。"
     _, policies = resolve([extract_text(text)])
     assert sorted(p.title for p in policies) == ["马尔康市安全生产委员会工作规则", "马尔康市防汛抗旱指挥部工作规则"]
+
+
+HANSHAN_PDF = """邯郸市邯山区民政局2022年工作计划
+2022年全区民政工作的总体要求是：坚持以习近平新时代中国特色社会主
+义思想为指导，全面贯彻党的十九大精神，认真落实中央经济工作会议
+、全国民政工作会议、省第十次党代会、全省民政工作会议和全市民
+政工作会议精神，推动全区民政事业高质量发展。
+一、聚焦兜底保障，织密扎牢社会救助网
+（一）健全社会救助体系。深入贯彻中共中央办公厅、国务院办公厅《关于改
+革完善社会救助制度的意见》，认真落实国务院《社会救助暂行办法》，加快构
+建社会救助体系。按照民政部、财政部、国家乡村振兴局《关于切
+实做好最低生活保障等社会救助兜底保障工作的通知》要求，全面落实区
+政府《邯山区困难群众临时救助实施细则》，推行“先行救助”，探
+
+— 2 —
+
+索建立“一门受理、协同办理”机制。认真落实村民委员会组织法和城市居民委员会
+组织法，严格落实中央八项规定。
+"""
+
+
+def test_a_page_copied_out_of_a_pdf_is_read_across_its_line_breaks():
+    extraction = extract_text(HANSHAN_PDF)
+    found = {m.title: m for m in extraction.mentions}
+    assert {"全国民政工作会议", "全市民政工作会议", "城市居民委员会组织法"} <= set(found)
+    assert found["关于改革完善社会救助制度的意见"].issuers == ("中共中央办公厅", "国务院办公厅")
+    assert found["邯山区困难群众临时救助实施细则"].issuers == ("邯郸市邯山区人民政府",)
+    assert found["中央八项规定"].relation is Relation.IMPLEMENTS
+    for m in extraction.mentions:  # surfaces keep the line breaks as printed
+        assert HANSHAN_PDF[m.start : m.end] == m.surface
+    assert [i.label for i in extraction.document.items] == ["0", "一"]
+    assert "— 2 —" not in extraction.document.items[1].heading
+
+
+def test_a_scraped_page_s_short_lines_are_not_joined():
+    from extractors.cleaning import clean
+
+    page = "无障碍版 | 首页\n当前位置：首页 > 规划计划\n佛山市教育局2017年工作计划\n一、总体要求\n1. 落实《A办法》。\n"
+    assert clean(page).text.count("\n") == page.count("\n")
 
 
 def test_offsets_point_into_the_document_text(seed_corpus):
