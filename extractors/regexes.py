@@ -64,6 +64,13 @@ HEADING_STYLES = (
     ("cn_shi", re.compile(rf"([{CN_NUM}]{{1,3}})是")),
 )
 
+# Where a heading may start inside a line of a page that lost its line breaks: after a sentence,
+# or where a heading's words run into the next heading ("加强党的建设|(一)深入学习…", "。|一、…")
+INLINE_HEADING_START = re.compile(
+    rf"[。；;！!？?](?=[{CN_NUM}]{{1,4}}、|\([{CN_NUM}0-9]{{1,4}}\)|[0-9]{{1,3}}[.、](?![0-9]))"
+    rf"|[{CJK}](?=\([{CN_NUM}]{{1,4}}\)|[0-9]{{1,3}}[.、](?![0-9]))"  # not 统|一、: that 一、 is a list's
+)
+
 # A document's date: "发表时间:2017-03-29", "2017年3月29日", "2017.03.29"
 DATE = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*[-年./]\s*([01]?[0-9])\s*[-月./]\s*([0-3]?[0-9])\s*日?")
 # A plan's year in its title: "2017年工作计划", "2018年工作要点", "二〇一九年工作要点"

@@ -17,6 +17,7 @@ from extractors.regexes import (
     DATE,
     DOMAIN_TOKEN,
     HEADING_STYLES,
+    INLINE_HEADING_START,
     LINE_END,
     PLAN_TITLE,
     PRINTED_TITLE,
@@ -78,11 +79,12 @@ def lines_of(text: str):
 
 
 def find_headings(clean: CleanText) -> list[Heading]:
-    """Every numbered heading at the start of a line whose number continues its style's count."""
+    """Every numbered heading at the start of a line whose number continues its style's count
+    (on a page that lost its line breaks, at the start of a sentence too: see `heading_starts`)."""
     text = clean.text
     last_number: dict[int, int] = {}
     headings = []
-    for start, end in lines_of(text):
+    for start, end in heading_starts(text):
         for rank, (_style, pattern) in enumerate(HEADING_STYLES):
             m = pattern.match(text, start, end)
             if not m:
@@ -94,6 +96,29 @@ def find_headings(clean: CleanText) -> list[Heading]:
                 headings.append(Heading(rank, m.group(1), start, end, m.end()))
             break
     return headings
+
+
+# A page whose lines hold this many characters or more, with fewer headings at line starts than
+# `_FEW_HEADINGS`, lost its line breaks: its headings stand inside its lines
+_COLLAPSED_LINE = 600
+_FEW_HEADINGS = 3
+
+
+def heading_starts(text: str) -> list[tuple[int, int]]:
+    """Where a heading may start, and where its line ends: every line start; on a page that lost
+    its line breaks ("…高质量发展。一、加强党的建设(一)深入学习…"), also every sentence start
+    and every place an outer style's heading runs straight into an inner one (not 一是: inside a
+    sentence that is an enumeration, not a heading)."""
+    lines = list(lines_of(text))
+    at_line_start = sum(1 for a, b in lines for _, style in HEADING_STYLES[:4] if style.match(text, a, b))
+    if at_line_start >= _FEW_HEADINGS or all(b - a < _COLLAPSED_LINE for a, b in lines):
+        return lines
+    starts = []
+    for a, b in lines:
+        inner = {m.end() for m in INLINE_HEADING_START.finditer(text, a, b)}
+        points = [a, *sorted(p for p in inner if p < b)]
+        starts += [(p, next((q for q in points if q > p), b)) for p in points]
+    return starts
 
 
 def heading_words(clean: CleanText, heading: Heading) -> str:

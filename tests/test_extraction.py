@@ -763,6 +763,23 @@ def test_a_page_copied_out_of_a_pdf_is_read_across_its_line_breaks():
     assert "— 2 —" not in extraction.document.items[1].heading
 
 
+def test_a_page_that_lost_its_line_breaks_has_its_headings_inside_its_lines():
+    text = (
+        "湘潭市岳塘区教育局2021年工作要点\n2021年全区教育工作的总体要求是：全面贯彻党的十九大精神，推动全区教育高质量发展。"
+        + "全区教育系统要统一、规范、高效地推进各项工作。" * 30
+        + "一、加强党的建设（一）深入学习贯彻。认真落实《中国共产党章程》。（二）落实从严治党。执行中央八项规定。"
+        "二、发展学前教育1.扩大资源。落实《湖南省学前教育条例》。2.提升质量。贯彻《3-6岁儿童学习与发展指南》。\n"
+    )
+    extraction = extract_text(text)
+    assert [(i.label, i.heading) for i in extraction.document.items] == [
+        ("0", ""), ("一", "深入学习贯彻"), ("二", "落实从严治党"), ("1", "扩大资源"), ("2", "提升质量")
+    ]  # fmt: skip
+    assert [s.heading for s in extraction.document.sections] == ["加强党的建设", "发展学前教育"]
+    assert [(m.title, m.item) for m in extraction.mentions if m.tier is Tier.A] == [
+        ("中国共产党章程", "一"), ("湖南省学前教育条例", "1"), ("3-6岁儿童学习与发展指南", "2")
+    ]  # fmt: skip
+
+
 def test_a_scraped_page_s_short_lines_are_not_joined():
     from extractors.cleaning import clean
 
