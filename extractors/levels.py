@@ -64,11 +64,12 @@ class Place:
             return self.prefecture if self.prefecture and self.prefecture.name.endswith(ending) else None
         if word in ("旗", "林区"):
             return self.county if self.county and self.county.name.endswith(word) else None
+        zone = self.jurisdiction if rx.ZONE.search(self.issuer) else None  # 全区 of 长沙高新区: the zone's city
         return {
             "省": self.province,
             "自治区": region,
             "市": self.city,
-            "区": district or region or self.county,  # 全区 in 库车市 (新疆) is the region
+            "区": district or zone or region or self.county,  # 全区 in 库车市 (新疆) is the region
             "县": self.county,
         }.get(word)
 
@@ -103,6 +104,9 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
         if leading:
             jurisdiction = leading[-1].jurisdiction
             return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
+    zone_city = _short_name_lead(issuer, Place(year=year)) if rx.ZONE.search(issuer) else None
+    if zone_city:  # 长沙高新区管委会: a development zone is no division; its city is its place
+        return place_of(zone_city, issuer, year)
     relative = rx.RELATIVE_START.match(issuer) or rx.RELATIVE_START.match(title)
     wanted = _LEVEL_OF_RELATIVE[relative.group(1)] if relative else None
     counts = g.count_full_names(text, year=year)
@@ -150,6 +154,10 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     if token and place.issuer:
         name = name.replace(token.group(), place.issuer)
         flags = (f"issuer token {token.group()} stands for the document's issuer {place.issuer}",)
+    zone = _own_zone(place)
+    own_zone = rx.OWN_ZONE_BODY.fullmatch(name)
+    if zone and own_zone:  # 高新区党工委 in the zone's plan: its own
+        return zone + own_zone.group("body"), flags
     street = _own_street(place)
     own_street = rx.OWN_STREET_BODY.fullmatch(name)
     if street and own_street:  # 街道党工委 in a 街道's plan: its own
@@ -195,6 +203,13 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     return name, flags
 
 
+def _own_zone(place: Place) -> str:
+    """The development zone whose plan this is, as its issuer names it: 长沙高新区 (of a plan by
+    长沙高新区管委会); "" if the plan is no zone's."""
+    zone = rx.ZONE.search(place.issuer)
+    return place.issuer[: zone.end()] if zone else ""
+
+
 def _own_street(place: Place) -> str:
     """The sub-district whose plan this is, named as its bodies are: 杭州市余杭区仓前街道 (of a
     plan by 余杭区仓前街道办事处); "" if the plan is no sub-district's."""
@@ -218,8 +233,12 @@ def _official_place_name(jurisdiction: Jurisdiction, place: Place) -> str:
 
 
 def organization_place(name: str, place: Place) -> tuple[Level, Jurisdiction | None]:
-    """The level and jurisdiction of an issuing body named in full."""
+    """The level and jurisdiction of an issuing body named in full (a development zone's bodies
+    are its city's)."""
     g = gazetteer()
+    zone = _own_zone(place)
+    if zone and name.startswith(zone) and place.jurisdiction:
+        return place.level, place.jurisdiction
     if national_body_at(name) or rx.CENTRAL.match(name) or name.startswith("国家"):  # 教育部办公厅 too
         return Level.NATIONAL, g.by_code("000000")
     found = g.find(name, year=place.year)
@@ -290,11 +309,13 @@ def _cue(mention: Mention, place: Place, before: str) -> Decision | None:
     if national:
         # 2019年全国教育工作会议; 执行国家《学生体质健康标准》; 《…》（国发〔2018〕40号）
         return Decision(Level.NATIONAL, LevelSource.CUE, g.by_code("000000"))
+    # a place inside a title or a short name is a weaker cue than the registry: 海南自由贸易港建设
+    # 总体方案 and 关于深入推广福建省三明市经验…的实施意见 are the Centre's
+    known = _known_for_level(mention.title)
     jurisdiction = (
-        _first_place(title, place.year)
+        _first_place(title, place.year, leading_only=bool(known))
         or _own_place_lead(title, place)
-        # a short name is a weaker cue than the registry: 海南自由贸易港建设总体方案 is the Centre's
-        or (None if _known_for_level(mention.title) else _short_name_lead(title, place))
+        or (None if known else _short_name_lead(title, place))
     )
     lead = rx.RELATIVE_PLACE_LEAD.match(title)
     named_in_full = jurisdiction is not None and title.startswith(jurisdiction.name)
@@ -333,14 +354,17 @@ def _unplaced_regulation(mention: Mention) -> Decision | None:
 
 
 @lru_cache(maxsize=8192)
-def _first_place(title: str, year: int | None) -> Jurisdiction | None:
+def _first_place(title: str, year: int | None, leading_only: bool = False) -> Jurisdiction | None:
     """The division a title is named for: the deepest of the places it starts with (云南省大理白族
-    自治州…条例 is the prefecture's), else the first it names (titles repeat: cached)."""
+    自治州…条例 is the prefecture's), else (unless `leading_only`) the first it names (titles
+    repeat: cached)."""
     found = gazetteer().find(title, year=year)
     if not found:
         return None
     leading = _leading_places(found)
-    return max((p.jurisdiction for p in leading), key=lambda j: j.level.rank) if leading else found[0].jurisdiction
+    if leading:
+        return max((p.jurisdiction for p in leading), key=lambda j: j.level.rank)
+    return None if leading_only else found[0].jurisdiction
 
 
 def _own_place_lead(title: str, place: Place) -> Jurisdiction | None:

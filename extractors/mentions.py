@@ -124,10 +124,12 @@ def relation_given_after(
 ) -> Relation | None:
     """What follows a title may say what the plan does with it: 开展 its 宣传 or 进校园活动, or 做好
     its 宣传解读 in a clause of its own, cites it (深入开展《…指南》 implements it); 做好与《…》的衔接
-    aligns with it, and so cites it."""
+    aligns with it, and so cites it; 推动《…》实施 implements it."""
     text = ctx.masked
     if rx.ALIGNING_AFTER.match(text, end) or taken_as_guide(text, start, end):
         return Relation.CITES
+    if relation in (None, Relation.CITES) and rx.IMPLEMENTED_AFTER.match(text, end):
+        return Relation.IMPLEMENTS  # 推动《…改革方案》实施
     if rx.ACTIVITY_AFTER.match(text, end):
         own_clause = governing_trigger(ctx, start, subclause_only=True)[1] is not None
         if trigger == "开展" or not own_clause:
@@ -236,6 +238,7 @@ def _split_joined_bodies(text: str) -> list[str]:
             or national_body_at(rest)
             or rx.PREFECTURE_OFFICE.match(rest)  # 地委行署
             or (rest.startswith("国家") and rx.ORG.fullmatch(rest[2:] or "-"))  # …委|国家医保局
+            or rest in ("管委会", "管理委员会")  # 高新区党工委|管委会
             or ((relative := rx.RELATIVE_ISSUER.match(rest)) and rx.ORG.fullmatch(relative.group(3) or "-"))
         )
         if rx.ORG.fullmatch(text[:end]) and next_body:
@@ -624,6 +627,8 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     # a law cited, not implemented: 违反广告法, 参照…条例, 以退役军人保障法为根本遵循
     cited_starts = [m.end() for m in rx.OTHER_VERB.finditer(masked)]
     cited_starts += [m.end() for m in rx.GUIDE_LEAD.finditer(masked)]
+    cited_starts += [m.end() for m in rx.CITING_ACTIVITY.finditer(masked)]
+    cited_starts = [at for at in cited_starts if not rx.TRIGGER.match(masked, at)]  # 宣传|贯彻民法典 implements
     cited: set[tuple[int, int]] = set()
     for at in starts + cited_starts:
         first = at

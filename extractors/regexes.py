@@ -80,7 +80,7 @@ PLAN_TITLE = re.compile(r"工作(?:计划|要点|意见|安排|方案|思路)|�
 # The issuer that starts a plan's title: "南京市鼓楼区教育局2018年工作计划" → 南京市鼓楼区教育局,
 # "沈阳市教育局二〇一九年工作要点" → 沈阳市教育局
 TITLE_ISSUER = re.compile(
-    r"^(.{2,30}?(?:局|厅|委员会|委|政府|办公室|办公厅|部|街道(?:办事处)?))(?=(?:19|20)[0-9]{2}|二[〇零]|关于|印发)"
+    r"^(.{2,30}?(?:局|厅|委员会|管委会|委|政府|办公室|办公厅|部|街道(?:办事处)?))(?=(?:19|20)[0-9]{2}|二[〇零]|关于|印发)"
 )
 # A byline: "市教育局 发表时间:…", "发布机构：杭州市教育局", "来源：…"
 BYLINE = re.compile(
@@ -146,7 +146,7 @@ NOT_POLICY_TITLE = re.compile(r"(?:(?<![通汇快简年情])报|杂志|文摘|�
 # The plan a notice issues, named in the notice's own title: "…关于印发大连市2021年优化营商环境工作方案的通知"
 ISSUED_BY_NOTICE = re.compile(r"关于印发《?(.+?)》?的通知$")
 # Between two titles that share the issuers printed before the first: "国务院《A》（国发〔2014〕25号）和《B》"
-SHARED_ISSUER_GAP = re.compile(r"(?:\([^()]{1,20}\))?(?:和|及|以及|与|、)")
+SHARED_ISSUER_GAP = re.compile(r"(?:\([^()]{1,20}\))?(?:和|及|以及|与|、)?")  # or none: 国务院《A》《B》
 
 # Trigger words, longest first within each relation so that "制定实施" wins over "实施".
 # "贯彻落实《…》" implements; "出台《…》" issues; "启动《…》修订" revises.
@@ -231,7 +231,7 @@ BARE_LAW_LIST = re.compile(r"(?:以及|、|和|及|与)")
 AFTER_TITLE_IN_LIST = re.compile(rf"《{BLANK}*》(?:以及|、|和|及|与)")
 # What ends a method or a way of working, not a law: 实施办法, 情境教学法, 依法, 执法, 普法 (科普法 is one)
 NOT_A_LAW_END = re.compile(
-    r"(?:办|方|做|教学|学习|工作|训练|疗|(?<!预)算|书|语|兵|手|说|看|想|用|技|笔|司|立|执|守|(?<!科)普|违|合|依|非|不|变|文|章|写|读|画)法$"
+    r"(?:办|方|做|教学|学习|(?<!化)学|工作|训练|疗|(?<!预)算|书|语|兵|手|说|看|想|用|技|笔|司|立|执|守|(?<!科)普|违|合|依|非|不|变|文|章|写|读|画)法$"
 )
 # What a bare name must not start with: 有关条例, 相关法, 各项条例
 NOT_A_LAW_START = re.compile(r"^(?:有关|相关|各项|各类|上述|此|该|本|这|其|各级|各地)")
@@ -342,7 +342,8 @@ CENTRAL = re.compile(
 # Inner Mongolia, 地区 of a prefecture and its Party committee 地委), county (旗 of Inner
 # Mongolia): "自治区党委", "全州", "旗教育局", "地区卫健委", "地委"
 _RELATIVE = "(自治区|地区|地(?=委)|林区|省|市|区|县|州|盟|旗)"  # 林区: 神农架林区, a county under its province
-_NOT_A_PLACE_AFTER = "(?!场|民(?!政)|属|长|级|域|委员|帜|舰)"  # 市场, 市民 (not 市民政局), 区域, 州长, 旗帜 …
+# 市场, 市民 (not 市民政局), 区域, 州长, 县以上 … are no places
+_NOT_A_PLACE_AFTER = "(?!场|民(?!政)|属|长|级|域|委员|帜|舰|以[上下外内])"
 # A title or issuer that starts with its place relative to the citing plan: "市义务教育…计划",
 # "全省教育工作会议", "自治区教育督导规定"
 RELATIVE_START = re.compile(rf"^(?:我|全|本)?{_RELATIVE}{_NOT_A_PLACE_AFTER}")
@@ -374,7 +375,7 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 # the extractor: "“两免一补”政策", "“七五”普法规划", "“文化佛山”三年行动计划",
 # "佛山教育“十三五”规划", "佛山市教育装备“十三五”发展规划"
 QUOTED_POLICY = re.compile(
-    rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
+    rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|规定|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
     rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|$)"
 )
 # A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
@@ -409,7 +410,7 @@ PLENUM = re.compile(rf"([{CN_NUM}]{{1,3}})届((?:[{CN_NUM}]{{1,2}}中、)*[{CN_N
 # "州委九届十一次全会"
 LOCAL_CONGRESS = re.compile(
     rf"第[{CN_NUM}]{{1,4}}次(?:党代会|党代表大会|党员代表大会)"
-    rf"|(?P<body>自治区党委|林区党委|省委|市委|区委|县委|州委|盟委|旗委|地委)(?P<session>[{CN_NUM}]{{1,4}})届"
+    rf"|(?P<body>自治区党委|林区党委|区党委|省委|市委|区委|县委|州委|盟委|旗委|地委)(?P<session>[{CN_NUM}]{{1,4}})届"
     rf"(?P<plenums>(?:[{CN_NUM}]{{1,4}}次、)*[{CN_NUM}]{{1,4}}次)全(?:体)?会(?:议)?"  # 市委十一届五次、六次全会: two
 )
 # A session of a people's congress or a CPPCC: "十三届全国人大二次会议", "市十七届人大四次会议",
@@ -450,17 +451,23 @@ NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|�
 # "配合州科技局起草《…》", "对标《…纲要》", "参照《…办法》" (DESIGN's implements list has no 参照);
 # the title is cited, not implemented under an earlier clause's trigger
 OTHER_VERB = re.compile(
-    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣"
+    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣|推动"
 )
 # A title taken as a guide, cited and not implemented: "以《…》为指导", "以国务院办公厅《A》和《B》为引领"
 # (GUIDE_OPEN ends the text before the title, GUIDE_CLOSE starts the text after it)
 GUIDE_OPEN = re.compile(rf"以(?:《{BLANK}*》(?:以及|和|、|及|与))*$")
+# Spreading a law's word, which cites it: "深入宣传慈善法"
+CITING_ACTIVITY = re.compile(r"宣传|宣讲|解读|普及")
 # Where a guide's 以 stands: at a clause's start or after 坚持 ("，以退役军人保障法为根本遵循")
 GUIDE_LEAD = re.compile(r"(?:^|(?<=[,，;；:：。.、)）\n])|(?<=坚持))以")
 GUIDE_CLOSE = re.compile(
     rf"(?:\([^()]{{0,30}}\))?(?:(?:以及|和|、|及|与)《{BLANK}*》(?:\([^()]{{0,30}}\))?)*"  # （以下简称《规划》）
     rf"(?:颁布|施行|实施|出台|修订)?(?:[0-9]+周年)?为"
 )
+# A development zone's name inside its bodies' names: "长沙高新区管委会" (长沙 the city's short name),
+# and its bodies named relative to the plan of one: "高新区党工委", "管委会"
+ZONE = re.compile(r"高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|保税区|综合保税区|新区|园区")
+OWN_ZONE_BODY = re.compile(rf"(?:{ZONE.pattern})?(?P<body>党工委|管委会|管理委员会)")
 # A sub-district's bodies, named relative to the plan of one: "街道党工委", "街道办事处"
 OWN_STREET_BODY = re.compile(r"街道(?P<body>党工委|办事处|办)?")
 # The plan's issuer, named by the plan itself: "我局", "本厅", "局党组", "我委党组"
@@ -476,6 +483,8 @@ FIVE_YEAR_OUTLINE = re.compile(
 )
 # A body that no longer exists, named as such: "原环境保护部", "原国家卫生计生委"
 FORMER_BODY = re.compile(r"^原(?=..)")
+# Implementing written after the title, ending its clause: "推动《…改革方案》实施，", "确保《…》落实到位"
+IMPLEMENTED_AFTER = re.compile(r"(?:贯彻)?(?:落实|实施|执行)(?:到位)?(?=[,，。;；\n]|$)")
 # Aligning with a title, after it: "做好与《凉山州…纲要》的衔接"
 ALIGNING_AFTER = re.compile(r"(?:的|相)?衔接")
 # A plan's name used for the time it covers: "实施“十四五”规划的开局之年", "“十三五”规划收官之年"

@@ -98,23 +98,20 @@ def find_headings(clean: CleanText) -> list[Heading]:
     return headings
 
 
-# A page whose lines hold this many characters or more, with fewer headings at line starts than
-# `_FEW_HEADINGS`, lost its line breaks: its headings stand inside its lines
+# A line this long is no paragraph but several run together: a page that lost its line breaks
 _COLLAPSED_LINE = 600
-_FEW_HEADINGS = 3
 
 
 def heading_starts(text: str) -> list[tuple[int, int]]:
-    """Where a heading may start, and where its line ends: every line start; on a page that lost
-    its line breaks ("…高质量发展。一、加强党的建设(一)深入学习…"), also every sentence start
-    and every place an outer style's heading runs straight into an inner one (not 一是: inside a
-    sentence that is an enumeration, not a heading)."""
-    lines = list(lines_of(text))
-    at_line_start = sum(1 for a, b in lines for _, style in HEADING_STYLES[:4] if style.match(text, a, b))
-    if at_line_start >= _FEW_HEADINGS or all(b - a < _COLLAPSED_LINE for a, b in lines):
-        return lines
+    """Where a heading may start, and where its line ends: every line start; inside a line that
+    holds several paragraphs of a page that lost its line breaks ("…高质量发展。一、加强党的建设
+    (一)深入学习…"), also every sentence start and every place a heading's words run straight
+    into the next heading (not 一是: inside a sentence that is an enumeration)."""
     starts = []
-    for a, b in lines:
+    for a, b in lines_of(text):
+        if b - a < _COLLAPSED_LINE:
+            starts.append((a, b))
+            continue
         inner = {m.end() for m in INLINE_HEADING_START.finditer(text, a, b)}
         points = [a, *sorted(p for p in inner if p < b)]
         starts += [(p, next((q for q in points if q > p), b)) for p in points]

@@ -95,6 +95,8 @@ SHENNONGJIA = "神农架林区农业农村局2022年工作要点\n"  # a 林区 
 FUJIAN_HEALTH = "福建省卫生健康委员会2020年工作要点\n"
 BARKAM = "马尔康市人民政府办公室关于印发2021年政府工作要点的通知\n"  # a county-level city of 阿坝州
 LIAONING_CIVIL = "辽宁省民政厅2021年工作要点\n"
+SHIGATSE = "日喀则市卫生健康委员会2022年工作要点\n"  # a prefecture-level city of 西藏自治区
+CHANGSHA_HIGHTECH = "长沙高新区管委会2022年工作要点\n"  # a development zone of 长沙市: no division
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -496,6 +498,32 @@ CASES = [
     (FUJIAN_HEALTH + "（一）贯彻落实《关于Y的通知》，总结推广《尤溪县紧密型县域医共体建设实施方案》，贯彻人口与计划生育法。",
      [expect("尤溪县紧密型县域医共体建设实施方案", relation=Relation.CITES, level=Level.COUNTY),
       expect("人口与计划生育法", tier=Tier.B, level=Level.NATIONAL)]),
+    # the region's Party committee as 区党委; spreading a law cites it; titles side by side share
+    # their issuer; a place inside a title the registry knows is no cue
+    (SHIGATSE + "1. 深入贯彻区党委十届二次全会精神，深入宣传慈善法，贯彻国务院《中国妇女发展纲要（2021—2030年）》"
+     "《中国儿童发展纲要（2021—2030年）》，学习贯彻《关于深入推广福建省三明市经验深化医药卫生体制改革的实施意见》。",
+     [expect("区党委十届二次全会", kind=Kind.MEETING, level=Level.PROVINCIAL, jurisdiction="540000"),
+      expect("慈善法", tier=Tier.B, relation=Relation.CITES, level=Level.NATIONAL),
+      expect("中国儿童发展纲要（2021—2030年）", issuers=("国务院",)),
+      expect("关于深入推广福建省三明市经验深化医药卫生体制改革的实施意见", level=Level.NATIONAL)]),
+    # a trigger in the clause before does not reach past the comma: spreading the law cites it
+    (FUZHOU + "1. 组织学习，宣传义务教育法。",
+     [expect("义务教育法", tier=Tier.B, relation=Relation.CITES, trigger="")]),
+    # 县以上 names no county; a development zone's plan: its city is its place, 全区 the zone, its
+    # bodies written out with the zone's name
+    (YOUXIAN + "1. 严格执行《县以上党和国家机关党员领导干部民主生活会若干规定》。",
+     [expect("县以上党和国家机关党员领导干部民主生活会若干规定", level=Level.NATIONAL)]),
+    (CHANGSHA_HIGHTECH + "1. 认真落实市第十四次党代会和全区经济工作会议部署，落实高新区党工委 管委会《关于加强机关作风建设的实施意见》"
+     "和市委办公厅《长沙市产业链链长制工作方案》。",
+     [expect("市第十四次党代会", kind=Kind.MEETING, level=Level.MUNICIPAL, jurisdiction="430100"),
+      expect("全区经济工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL),
+      expect("关于加强机关作风建设的实施意见", issuers=("长沙高新区党工委", "长沙高新区管委会"), level=Level.MUNICIPAL),
+      expect("长沙市产业链链长制工作方案", issuers=("中共长沙市委办公厅",))]),
+    # implementing written after a title; pushing a title to take effect cites it
+    (SHIGATSE + "1. 支持各县落实《日喀则市“十四五”卫生健康事业发展规划》，推动《日喀则市医疗卫生服务体系规划》实施。",
+     [expect("日喀则市医疗卫生服务体系规划", relation=Relation.IMPLEMENTS)]),
+    (SHIGATSE + "1. 对照《2022年全市卫生健康工作要点》建立任务台账，推动《日喀则市医共体建设实施方案》落地见效。",
+     [expect("日喀则市医共体建设实施方案", relation=Relation.CITES)]),
     # a bracketed title repeated without brackets keeps its edition; a review of a plan cites it
     (LIAONING_CIVIL + "1. 执行《辽宁省养老机构等级评定实施办法（试行）》。\n2. 落实辽宁省养老机构等级评定实施办法（试行）有关医养结合要求。",
      [expect("辽宁省养老机构等级评定实施办法（试行）", tier=Tier.B, item="2", level=Level.PROVINCIAL)]),
@@ -585,7 +613,6 @@ def test_passage_gives_its_mentions(text, expected):
         (FUZHOU + "推进教育法治建设，落实教育法规清理任务。", "教育法"),
         (FUZHOU + "落实高等职业教育法改革任务。", "职业教育法"),
         (FUZHOU + "落实高等职业教育法改革任务。", "高等职业教育法"),
-        (FUZHOU + "组织学习，宣传义务教育法。", "义务教育法"),
         (FUZHOU + "落实依法治教要求，推进依法行政。", "依法"),
         (FUZHOU + "实施情境教学法和项目学习法，推广先进做法。", "情境教学法"),
         (FUZHOU + "落实实施办法和工作方法。", "实施办法"),
@@ -774,6 +801,11 @@ def test_a_page_that_lost_its_line_breaks_has_its_headings_inside_its_lines():
     assert [(i.label, i.heading) for i in extraction.document.items] == [
         ("0", ""), ("一", "深入学习贯彻"), ("二", "落实从严治党"), ("1", "扩大资源"), ("2", "提升质量")
     ]  # fmt: skip
+    # …and where the sections start lines of their own, with their items run together after them
+    filler = "全区教育系统要统一、规范、高效地推进各项工作。" * 30
+    sections_on_lines = text.replace("一、加强", "\n一、加强").replace("二、发展", filler + "\n二、发展")
+    sections_on_lines = sections_on_lines.replace("2.提升质量", filler + "2.提升质量")
+    assert [i.label for i in extract_text(sections_on_lines).document.items] == ["0", "一", "二", "1", "2"]
     assert [s.heading for s in extraction.document.sections] == ["加强党的建设", "发展学前教育"]
     assert [(m.title, m.item) for m in extraction.mentions if m.tier is Tier.A] == [
         ("中国共产党章程", "一"), ("湖南省学前教育条例", "1"), ("3-6岁儿童学习与发展指南", "2")
