@@ -177,6 +177,8 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     own_county = place.county.name if place.county else ""
     if own_county and name.startswith(own_county):  # the plan's own district, with its city: 朝阳区民政局
         name = _official_place_name(place.county, place) + name[len(own_county) :]
+    elif place.jurisdiction and place.county is None:
+        name = _with_own_city(name, place)  # 江北区委办 in a plan of 重庆市: 重庆市江北区委办
     places = _leading_places(gazetteer().find(name[:24])) if place_at(name, 0) else []
     if places and name.startswith("委", places[-1].end):  # 慈溪市委 is 中共慈溪市委
         return "中共" + name, flags
@@ -201,6 +203,21 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
             rest = "人民" + rest
         return f"{m.group(1) or ''}{written}{rest}", flags
     return name, flags
+
+
+def _with_own_city(name: str, place: Place) -> str:
+    """A name that starts with a district of the plan's own city (or municipality), with that city
+    put before it, as a district's bodies are officially named: 江北区委办 → 重庆市江北区委办 in a plan
+    of 重庆市 (宁波 has a 江北区 too)."""
+    district = rx.DISTRICT_LEAD.match(name)
+    if not district:
+        return name
+    g = gazetteer()
+    found = g.lookup(district.group(), year=place.year, within=place.jurisdiction.code)
+    if not found or found[0].level is not Level.COUNTY:
+        return name
+    city = g.city_of(found[0].code)
+    return city.name + name if city and city.code != found[0].code else name
 
 
 def _own_zone(place: Place) -> str:
@@ -409,12 +426,15 @@ def _quoted_place(title: str, place: Place) -> Jurisdiction | None:
 
 def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Mention]:
     """Each mention with its issuers in full and its level decided."""
-    resolved = []
+    resolved: dict[int, Mention] = {}
     by_title: dict[str, Mention] = {}  # the first mention of each full title, decided
-    for mention in mentions:
+    # a short name or repeat is decided after the titles it stands for, wherever it stands
+    order = sorted(range(len(mentions)), key=lambda i: bool(mentions[i].refers_to))
+    for index in order:
+        mention = mentions[index]
         issuers, flags = [], list(mention.flags)
         for issuer in mention.issuers:
-            full, doubts = expand_issuer(issuer, place)
+            full, doubts = expand_issuer(_in_place_of_previous(issuer, issuers), place)
             issuers.append(full)
             flags += doubts
         if issuers != list(mention.issuers) or flags != list(mention.flags):
@@ -426,9 +446,23 @@ def resolve_levels(mentions: list[Mention], place: Place, text: str) -> list[Men
             decision = decide_level(mention, place, simplify(text[max(0, mention.start - 4) : mention.start]))
             level, source = decision.level, decision.source
             jurisdiction = decision.jurisdiction.code if decision.jurisdiction else ""
-        resolved.append(replace(mention, level=level, level_source=source, jurisdiction=jurisdiction))
+        resolved[index] = replace(mention, level=level, level_source=source, jurisdiction=jurisdiction)
         if not mention.refers_to:
             decided = by_title.get(mention.title)
             if decided is None or (decided.level is Level.UNKNOWN and level is not Level.UNKNOWN):
-                by_title[mention.title] = resolved[-1]  # the first mention whose level is known
-    return resolved
+                by_title[mention.title] = resolved[index]  # the first mention whose level is known
+    return [resolved[i] for i in range(len(mentions))]
+
+
+def _in_place_of_previous(issuer: str, previous: list[str]) -> str:
+    """A body written relative to the place the body before it names: 长沙市委、市政府 → 长沙市政府
+    (not the citing plan's own 市政府)."""
+    relative = rx.RELATIVE_ISSUER.match(issuer)
+    if not relative or relative.group(1) or not previous:
+        return issuer
+    places = _leading_places(gazetteer().find(previous[-1].removeprefix("中共")[:24]))
+    named = previous[-1].removeprefix("中共")[: places[-1].end] if places else ""
+    if not named.endswith(relative.group(2)):
+        return issuer
+    rest = relative.group(3)
+    return named + ("人民" + rest if rest.startswith("政府") else rest)

@@ -190,6 +190,12 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
         candidate = candidate[conjunction.end() :]
     if candidate.startswith("以") and parse_issuers(candidate[1:]):
         cut, candidate = cut + 1, candidate[1:]  # 以|国务院办公厅《…》为引领
+    if made_by and not made_by.group().endswith("的"):
+        # bodies that will make the title are its issuers where they start the clause ("，市委办、市政府办
+        # 印发《…》"), not where another verb or 由 leads them (配合省人大常委会制定《…》)
+        before = window[cut - 1 : cut] if cut else masked[window_start - 1 : window_start]
+        if candidate.startswith("由") or (before and before not in "，,。；;：:\n"):
+            return start, ()
     issuers = parse_issuers(candidate)
     # …else the bodies that end the text: 市委十二届八次全会和|市委市政府《…》
     for joiner in rx.LIST_JOINER.finditer(candidate) if not issuers else ():
@@ -371,6 +377,9 @@ def bracketed_mentions(ctx: Context, spans: list[Span], short_names: frozenset[s
         standard = rx.STANDARD_NUMBER_AFTER.match(text, span.close)  # 《…划分与评定》（GB/T 17775—2003）
         kind = title_kind(text[inner_start:inner_end], after, issued=bool(issuers) or bool(standard))
         trigger, relation = governing_trigger(ctx, begin)
+        subject = rx.MADE_BY_BEFORE.search(ctx.masked, max(0, span.open - 6), span.open) if issuers else None
+        if subject and not subject.group().endswith("的"):  # 市委办、市政府办印发《…》: they will make it
+            trigger, relation = subject.group(), Relation.ISSUES
         if taken_as_guide(ctx.masked, begin, span.close):
             trigger = ""  # an earlier clause's 落实 does not reach 以《…》为指导
         relation = relation_given_after(ctx, begin, span.close, trigger, relation)
@@ -662,12 +671,15 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
 
 def _law_at(text: str, at: int) -> tuple[int, int] | None:
     """The span of the law or regulation named at `at`, by the grammar or by the registry (高等教育法,
-    whose 等 the grammar takes for the end of a list)."""
+    whose 等 the grammar takes for the end of a list), with the implementing regulations named
+    after it (外商投资法实施条例)."""
     law = rx.BARE_LAW.match(text, at)
-    if law and _is_law_name(law.group(1)):
-        return law.span(1)
-    known = bare_law_pattern().match(text, at)
-    return known.span() if known else None
+    span = law.span(1) if law and _is_law_name(law.group(1)) else None
+    if span is None and (known := bare_law_pattern().match(text, at)):
+        span = known.span()
+    if span and (rules := rx.LAW_IMPLEMENTING_RULES.match(text, span[1])):
+        span = (span[0], rules.end())
+    return span
 
 
 def _law_with_and_at(text: str, at: int) -> tuple[int, int] | None:
@@ -690,8 +702,8 @@ def _made_after(text: str, end: int) -> tuple[str, Relation] | None:
 
 
 def _after_triggers(text: str, at: int) -> int:
-    """Past the trigger words that follow one another: 贯彻|实施|精神卫生法, 深入贯彻|落实|…法."""
-    while trigger := rx.TRIGGER.match(text, at):
+    """Past the trigger words that follow one another: 贯彻|实施|精神卫生法, 深入学习|宣传|宪法."""
+    while trigger := rx.TRIGGER.match(text, at) or rx.CITING_ACTIVITY.match(text, at):
         at = trigger.end()
     return at
 
@@ -715,16 +727,18 @@ def repeated_title_mentions(ctx: Context, titled: list[Mention]) -> list[Mention
             cores[core] = mention
     if not cores:
         return []
+    titles = {simplify(m.title) for m in titled}
     pattern = re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
     found = []
     for m in pattern.finditer(ctx.masked):
         start, end = with_place_prefix(ctx, m.start()), m.end()
         first = cores[m.group()]
+        namesake = m.group() in titles or known_policy(m.group())  # 优化营商环境条例 is the State Council's
         trailing = rx.TRAILING_PARENTHETICAL.search(simplify(first.title))
         if trailing and ctx.masked.startswith(trailing.group(), end):
             end += len(trailing.group())  # …实施办法（试行）, as its bracketed title has it
         # written without its place (居家养老服务条例 after 《北京市居家养老服务条例》), it is that title
-        same = dict(refers_to=first.title) if start == m.start() else {}
+        same = dict(refers_to=first.title) if start == m.start() and not namesake else {}
         found.append(named_mention(ctx, start, end, **same))
     return found
 

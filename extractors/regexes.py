@@ -76,7 +76,7 @@ DATE = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*[-年./]\s*([01]?[0-9])\s*[-月./]
 # A plan's year in its title: "2017年工作计划", "2018年工作要点", "二〇一九年工作要点"
 TITLE_YEAR = re.compile(r"(20[0-9]{2}|19[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年")
 # A work plan's title: "2017年工作计划", "…关于印发2019年教育工作要点的通知"
-PLAN_TITLE = re.compile(r"工作(?:计划|要点|意见|安排|方案|思路)|实施(?:意见|方案)|行动计划|年度计划")
+PLAN_TITLE = re.compile(r"工作(?:计划|要点|意见|安排|方案|思路)|实施(?:意见|方案)|行动(?:计划|方案)|年度计划")
 # The issuer that starts a plan's title: "南京市鼓楼区教育局2018年工作计划" → 南京市鼓楼区教育局,
 # "沈阳市教育局二〇一九年工作要点" → 沈阳市教育局
 TITLE_ISSUER = re.compile(
@@ -119,7 +119,7 @@ GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
     "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|示范文本|"
-    "重点任务|工作任务|测评体系|评价体系|指标体系"
+    "重点任务|工作任务|测评体系|评价体系|指标体系|条件"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title that is a genre and nothing else once its issuer is taken off: "工作规则", "实施办法"
@@ -142,7 +142,9 @@ NOT_POLICY_AFTER = re.compile(
 )
 # Titles that name a newspaper, journal or book by how they end: "人民日报", "光明日报",
 # "习近平关于科技创新论述摘编"
-NOT_POLICY_TITLE = re.compile(r"(?:(?<![通汇快简年情])报|杂志|文摘|文选|全集|选集|文集|摘编|选编|汇编|读本|论语)$")
+NOT_POLICY_TITLE = re.compile(
+    r"(?:(?<![通汇快简年情])报|杂志|文摘|文选|全集|选集|文集|摘编|选编|汇编|读本|论语|学习纲要|学习问答)$"
+)
 # The plan a notice issues, named in the notice's own title: "…关于印发大连市2021年优化营商环境工作方案的通知"
 ISSUED_BY_NOTICE = re.compile(r"关于印发《?(.+?)》?的通知$")
 # Between two titles that share the issuers printed before the first: "国务院《A》（国发〔2014〕25号）和《B》"
@@ -221,6 +223,8 @@ BARE_LAW = re.compile(
     rf"(?:\((?:19|20)[0-9]{{2}}年(?:修订|修正)\))?)"  # 固体废物污染环境防治法（2020年修订）
     rf"(?![治律学制定理官院庭课]|规(?!范|定)|改革|建设|体系|工作|任务)"  # 义务教育法规范办学, …法规定的 are the law
 )
+# A law's implementing regulations, named after it: "外商投资法|实施条例"
+LAW_IMPLEMENTING_RULES = re.compile(r"实施条例|实施细则|实施办法")
 # A law's name with 和 inside, as the next item of a list of laws: "、军人地位和权益保障法"
 BARE_LAW_WITH_AND = re.compile(
     rf"((?:(?![及与的等并或、,，])[{CJK}]){{2,8}}和(?:(?![和及与的等并或、])[{CJK}]){{1,10}}?(?:法|条例))"
@@ -245,7 +249,8 @@ REVISION_AFTER = re.compile(r"(?:的)?(?:进行)?(?:修订|修改)")
 ISSUING_AFTER = re.compile(r"(?:的)?(?:立法|编制|起草|制定|制订)(?:调研|论证|工作)?")
 # Who made a title, said between the issuer and the brackets: "国务院办公厅印发的《…》",
 # "市委办公厅、市政府办公厅联合印发的《…》"
-MADE_BY_BEFORE = re.compile(r"(?:联合|共同)?(?:印发|出台|制定|制订|发布|颁布|下发|公布)的$")
+# (or without 的, where bodies are its subject: "市委办、市政府办印发《…》")
+MADE_BY_BEFORE = re.compile(r"(?:联合|共同)?(?:印发|出台|制定|制订|发布|颁布|下发|公布)的?$")
 # A short name declared right after a title: "《深化新时代教育评价改革总体方案》（以下简称《总体方案》）"
 # (or without brackets: "（以下简称中央12号文件）", "（以下简称“意见”）"; after a document number:
 # "（教基〔2017〕9号，以下简称《管理标准》）")
@@ -358,6 +363,8 @@ RELATIVE_BEFORE = re.compile(rf"(?:我|全|本){_RELATIVE}$")
 RELATIVE_INSIDE = re.compile(rf"(?:(?<!安)全|我|本){_RELATIVE}(?!长)")
 # A prefecture's administrative office, named by its short name: "行署", "地区行署"
 PREFECTURE_OFFICE = re.compile(r"^(?:地区)?行署$")
+# A district's name leading a body's: "江北区委办", "渝中区教委"
+DISTRICT_LEAD = re.compile(rf"[{CJK}]{{1,4}}?区(?=[{CJK}])")
 # A relative issuer: "省教育厅", "市委", "中共市委", "区政府", "自治区党委"
 RELATIVE_ISSUER = re.compile(rf"^(中共)?{_RELATIVE}(.*)$")
 # A year or an ordinal that leads a meeting's name: "2019年全国教育工作会议", "第二次中央新疆工作座谈会"
@@ -375,7 +382,8 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 # the extractor: "“两免一补”政策", "“七五”普法规划", "“文化佛山”三年行动计划",
 # "佛山教育“十三五”规划", "佛山市教育装备“十三五”发展规划"
 QUOTED_POLICY = re.compile(
-    rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|规定|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|计划|实施方案|纲要)"
+    rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|规定|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|"
+    rf"(?<!培养|建设|培育|资助|扶持|引才|人才)计划|实施方案|纲要)"  # “对标争先”建设计划 is a programme
     rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|$)"
 )
 # A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
@@ -451,7 +459,7 @@ NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|�
 # "配合州科技局起草《…》", "对标《…纲要》", "参照《…办法》" (DESIGN's implements list has no 参照);
 # the title is cited, not implemented under an earlier clause's trigger
 OTHER_VERB = re.compile(
-    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣|推动"
+    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣|推动|围绕"
 )
 # A title taken as a guide, cited and not implemented: "以《…》为指导", "以国务院办公厅《A》和《B》为引领"
 # (GUIDE_OPEN ends the text before the title, GUIDE_CLOSE starts the text after it)

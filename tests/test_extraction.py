@@ -97,6 +97,8 @@ BARKAM = "马尔康市人民政府办公室关于印发2021年政府工作要点
 LIAONING_CIVIL = "辽宁省民政厅2021年工作要点\n"
 SHIGATSE = "日喀则市卫生健康委员会2022年工作要点\n"  # a prefecture-level city of 西藏自治区
 CHANGSHA_HIGHTECH = "长沙高新区管委会2022年工作要点\n"  # a development zone of 长沙市: no division
+NINGXIANG = "中共宁乡市委全面依法治市委员会2022年工作要点\n"  # a county-level city of 长沙市
+CHONGQING_EDUCATION = "重庆市教育委员会2022年工作要点\n"  # 重庆 is a municipality: its 市 is provincial
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -519,6 +521,24 @@ CASES = [
       expect("全区经济工作会议", kind=Kind.MEETING, level=Level.MUNICIPAL),
       expect("关于加强机关作风建设的实施意见", issuers=("长沙高新区党工委", "长沙高新区管委会"), level=Level.MUNICIPAL),
       expect("长沙市产业链链长制工作方案", issuers=("中共长沙市委办公厅",))]),
+    # a law's implementing regulations after it; 宣传 between a trigger and a law; a body relative to
+    # the place the body before it names; bodies that start a clause and 印发 a title issue it
+    (NINGXIANG + "1. 落实外商投资法和外商投资法实施条例，深入学习宣传宪法和民法典。",
+     [expect("外商投资法实施条例", tier=Tier.B, level=Level.NATIONAL), expect("宪法", surface="宪法")]),
+    (NINGXIANG + "1. 贯彻长沙市委、市政府《关于加强安全生产工作的若干措施》，市委办、市政府办印发《宁乡市公职律师管理办法（试行）》。",
+     [expect("关于加强安全生产工作的若干措施", issuers=("中共长沙市委", "长沙市人民政府"), level=Level.MUNICIPAL),
+      expect("宁乡市公职律师管理办法（试行）", issuers=("中共宁乡市委办", "宁乡市人民政府办"), relation=Relation.ISSUES)]),
+    (NINGXIANG + "1. 配合市人大常委会制定《宁乡市物业管理条例》。",
+     [expect("宁乡市物业管理条例", issuers=(), relation=Relation.ISSUES)]),
+    # a study outline is a book
+    (NINGXIANG + "1. 组织党员干部学习《习近平法治思想学习纲要》。",
+     [expect("习近平法治思想学习纲要", kind=Kind.NOT_POLICY, relation=Relation.CITES)]),
+    # a district of the plan's own municipality, with its city; 围绕 cites; 条件 is a genre
+    (CHONGQING_EDUCATION + "（一）总结推广江北区委办、区政府办《关于推进“教联体”建设的实施方案》，围绕市教育“十四五”规划确定的目标任务，"
+     "修订《重庆市中小学教师职称评审条件》。",
+     [expect("关于推进“教联体”建设的实施方案", issuers=("中共重庆市江北区委办", "重庆市江北区人民政府办"), level=Level.COUNTY),
+      expect("市教育“十四五”规划", tier=Tier.B, relation=Relation.CITES, level=Level.PROVINCIAL),
+      expect("重庆市中小学教师职称评审条件", kind=Kind.DOCUMENT, relation=Relation.REVISES)]),
     # implementing written after a title; pushing a title to take effect cites it
     (SHIGATSE + "1. 支持各县落实《日喀则市“十四五”卫生健康事业发展规划》，推动《日喀则市医疗卫生服务体系规划》实施。",
      [expect("日喀则市医疗卫生服务体系规划", relation=Relation.IMPLEMENTS)]),
@@ -608,6 +628,7 @@ def test_passage_gives_its_mentions(text, expected):
         (FOSHAN + "以优异成绩迎接党的十九大胜利召开。", "党的十九大"),
         (FOSHAN + "启动第三期佛山市“教育创客”培养计划师资培训。", "佛山市“教育创客”培养计划"),
         (FOSHAN + "实施“科研强校计划”，继续实施“中小学教师素质提升工程”。", "“科研强校计划”"),
+        (FOSHAN + "实施高校党建“对标争先”建设计划。", "“对标争先”建设计划"),
         (FOSHAN + "按照“一校一策”制定方案，落实整改。", "方案"),
         (FOSHAN + "学习 贯彻党的十八届六 全会精神。", "党的十八届六全会"),
         (FUZHOU + "推进教育法治建设，落实教育法规清理任务。", "教育法"),
