@@ -378,10 +378,15 @@ def _first_place(title: str, year: int | None, leading_only: bool = False) -> Ju
     found = gazetteer().find(title, year=year)
     if not found:
         return None
-    leading = _leading_places(found)
+    # a county's short name after its province's is no place of the title (山东省|泰山人才工程)
+    leading = [p for p in _leading_places(found) if p.jurisdiction.level is not Level.COUNTY or _in_full(title, p)]
     if leading:
         return max((p.jurisdiction for p in leading), key=lambda j: j.level.rank)
     return None if leading_only else found[0].jurisdiction
+
+
+def _in_full(title: str, place) -> bool:
+    return title[place.start : place.end] == place.jurisdiction.name
 
 
 def _own_place_lead(title: str, place: Place) -> Jurisdiction | None:

@@ -272,7 +272,8 @@ def title_issuers(title: str) -> tuple[int, tuple[str, ...]]:
         if len(parts) >= 2:
             return lead.end(), parts
     lead = rx.PLACED_BODY_LEAD.match(title)
-    if lead and place_at(title, 0) and parse_issuers(lead.group(1)):
+    placed = place_at(title, 0) or rx.RELATIVE_ISSUER.match(title)  # 区市场监管局党组…清单 too
+    if lead and placed and parse_issuers(lead.group(1)):
         return lead.end(), (lead.group(1),)
     return 0, ()
 
@@ -370,6 +371,8 @@ def bracketed_mentions(ctx: Context, spans: list[Span], short_names: frozenset[s
             )
             continue
         begin, issuers = issuer_before(ctx, span.open)
+        if not issuers and (after_title := rx.ISSUER_AFTER.match(text, span.close)):
+            issuers = parse_issuers(after_title.group(1))  # 《…》（省政府办公厅印发）
         sharing = shared and normalize_title(title) not in short_names
         if not issuers and sharing and rx.SHARED_ISSUER_GAP.fullmatch(text, shared[0], span.open):
             issuers = _shared_issuers(text, span, shared[1])
@@ -638,6 +641,7 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     cited_starts += [m.end() for m in rx.GUIDE_LEAD.finditer(masked)]
     cited_starts += [m.end() for m in rx.CITING_ACTIVITY.finditer(masked)]
     cited_starts = [at for at in cited_starts if not rx.TRIGGER.match(masked, at)]  # 宣传|贯彻民法典 implements
+    cited_starts = [filler.end() if (filler := rx.FILLER_VERB.match(masked, at)) else at for at in cited_starts]
     cited: set[tuple[int, int]] = set()
     for at in starts + cited_starts:
         first = at

@@ -223,6 +223,10 @@ BARE_LAW = re.compile(
     rf"(?:\((?:19|20)[0-9]{{2}}年(?:修订|修正)\))?)"  # 固体废物污染环境防治法（2020年修订）
     rf"(?![治律学制定理官院庭课]|规(?!范|定)|改革|建设|体系|工作|任务)"  # 义务教育法规范办学, …法规定的 are the law
 )
+# Issuers printed after a title, in brackets: "《…》（省政府办公厅印发）", "（中共中央办公厅2019年印发）"
+ISSUER_AFTER = re.compile(r"\(([^()]{2,40}?)(?:(?:19|20)[0-9]{2}年)?(?:联合)?(?:印发|发布|出台|颁布)\)")
+# What a plan does with a law cited after a verb of its own, before the law's name: "配合做好…条例执法检查"
+FILLER_VERB = re.compile(r"做好|抓好|开展|加强|推进|完成|组织")
 # A law's implementing regulations, named after it: "外商投资法|实施条例"
 LAW_IMPLEMENTING_RULES = re.compile(r"实施条例|实施细则|实施办法")
 # A law's name with 和 inside, as the next item of a list of laws: "、军人地位和权益保障法"
@@ -272,7 +276,8 @@ STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|GB/T|GB/Z) ?[0-9.]+ ?[-—–] ?(?
 # (a ministry's number starts with its own character, where a local body's starts with its place's:
 # 教督〔2017〕6号 is the Ministry of Education's, 苏教基〔2017〕 Jiangsu's)
 NATIONAL_DOC_NUMBER = re.compile(
-    r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)|^(?:教|国|财|发改|农|建|交|民)[^〔\[(]{0,4}[〔\[(]"
+    r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)"
+    r"|^(?:教|国|财|发改|农|建|交|民|环|工信|水|文旅|应急|商)[^〔\[(]{0,4}[〔\[(]"
 )
 # A title that names itself national: "食品安全国家标准 …", "中国生物多样性保护战略与行动计划"
 NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)|^全国")
@@ -319,7 +324,7 @@ COORDINATED_BODIES = re.compile(rf"((?:{ORG.pattern})(?:[、 ](?:{ORG.pattern}))
 # (a place's 布局 or 格局 is no body; the title goes on after it)
 PLACED_BODY_LEAD = re.compile(
     rf"((?:(?![和与的])[{CJK}]){{2,14}}?"
-    rf"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|(?<![布格大全开新当结时])局|厅))"
+    rf"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|(?<![布格大全开新当结时])局|厅)(?:党组)?)"
     rf"(?<!村民委员会)(?<!居民委员会)(?=[{CJK}“0-9]{{4}})"  # 《吉林省村民委员会选举办法》 names no issuer
 )
 # The bodies an issuer list leaves unnamed: "教育部等九部门", "省教育厅等6部门", "市委宣传部等单位"
@@ -383,7 +388,7 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 # "佛山教育“十三五”规划", "佛山市教育装备“十三五”发展规划"
 QUOTED_POLICY = re.compile(
     rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|规定|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|"
-    rf"(?<!培养|建设|培育|资助|扶持|引才|人才)计划|实施方案|纲要)"  # “对标争先”建设计划 is a programme
+    rf"(?<!培养|建设|培育|资助|扶持|引才|人才)(?<!”)计划|实施方案|纲要)"  # “对标争先”建设计划, “墩苗”计划: programmes
     rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|$)"
 )
 # A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
@@ -480,7 +485,7 @@ OWN_ZONE_BODY = re.compile(rf"(?:{ZONE.pattern})?(?P<body>党工委|管委会|�
 OWN_STREET_BODY = re.compile(r"街道(?P<body>党工委|办事处|办)?")
 # The plan's issuer, named by the plan itself: "我局", "本厅", "局党组", "我委党组"
 # (one of 我/本 or 党组/党委 must be there: 局 alone is no name)
-OWN_BODY = re.compile(r"(?P<own>我|本)?(?P<kind>局|厅|委|办)(?P<group>党组|党委)?")
+OWN_BODY = re.compile(r"(?P<own>我|本)?(?P<kind>局|厅|委|办|部)(?P<group>党组|党委)?")
 # What makes a trigger word part of a genre's name: the 实施 of "…实施细则精神" is no trigger
 GENRE_AFTER_TRIGGER = re.compile(r"细则|办法|方案|意见|条例")
 # A place's five-year-plan outline, by its full name or its short one: "马尔康市国民经济和社会发展第十四个

@@ -99,6 +99,9 @@ SHIGATSE = "日喀则市卫生健康委员会2022年工作要点\n"  # a prefect
 CHANGSHA_HIGHTECH = "长沙高新区管委会2022年工作要点\n"  # a development zone of 长沙市: no division
 NINGXIANG = "中共宁乡市委全面依法治市委员会2022年工作要点\n"  # a county-level city of 长沙市
 CHONGQING_EDUCATION = "重庆市教育委员会2022年工作要点\n"  # 重庆 is a municipality: its 市 is provincial
+SHANDONG_ORGANIZATION = "中共山东省委组织部2022年组织工作要点\n"
+WENZHOU_ECOLOGY = "温州市生态环境局2023年工作要点\n"
+HARBIN_DAOLI = "哈尔滨市道里区市场监督管理局2021年工作要点\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -530,6 +533,19 @@ CASES = [
       expect("宁乡市公职律师管理办法（试行）", issuers=("中共宁乡市委办", "宁乡市人民政府办"), relation=Relation.ISSUES)]),
     (NINGXIANG + "1. 配合市人大常委会制定《宁乡市物业管理条例》。",
      [expect("宁乡市物业管理条例", issuers=(), relation=Relation.ISSUES)]),
+    # issuers printed after a title; a ministry's number (环执法); a county's short name after its
+    # province's is no place; 我部; a law after a verb of the plan's own
+    (SHANDONG_ORGANIZATION + "1. 修订《山东省泰山人才工程实施办法》，制定我部《关于加强组工干部队伍建设的实施意见》，"
+     "依据《关于加强和改进城市基层党的建设工作的意见》（中共中央办公厅2019年印发）。",
+     [expect("山东省泰山人才工程实施办法", level=Level.PROVINCIAL),
+      expect("关于加强组工干部队伍建设的实施意见", issuers=("中共山东省委组织部",)),
+      expect("关于加强和改进城市基层党的建设工作的意见", issuers=("中共中央办公厅",), level=Level.NATIONAL)]),
+    (WENZHOU_ECOLOGY + "（一）配合做好浙江省固体废物污染环境防治条例执法检查，对标《关于优化生态环境保护执法方式提高执法效能的"
+     "指导意见》（环执法〔2021〕1号）。",
+     [expect("浙江省固体废物污染环境防治条例", tier=Tier.B, relation=Relation.CITES, level=Level.PROVINCIAL),
+      expect("关于优化生态环境保护执法方式提高执法效能的指导意见", level=Level.NATIONAL)]),
+    (HARBIN_DAOLI + "1. 制定《区市场监管局党组落实全面从严治党主体责任清单》。",
+     [expect("区市场监管局党组落实全面从严治党主体责任清单", issuers=("哈尔滨市道里区市场监管局党组",))]),
     # a study outline is a book
     (NINGXIANG + "1. 组织党员干部学习《习近平法治思想学习纲要》。",
      [expect("习近平法治思想学习纲要", kind=Kind.NOT_POLICY, relation=Relation.CITES)]),
@@ -629,6 +645,7 @@ def test_passage_gives_its_mentions(text, expected):
         (FOSHAN + "启动第三期佛山市“教育创客”培养计划师资培训。", "佛山市“教育创客”培养计划"),
         (FOSHAN + "实施“科研强校计划”，继续实施“中小学教师素质提升工程”。", "“科研强校计划”"),
         (FOSHAN + "实施高校党建“对标争先”建设计划。", "“对标争先”建设计划"),
+        (FOSHAN + "开展年轻干部“墩苗”计划。", "“墩苗”计划"),
         (FOSHAN + "按照“一校一策”制定方案，落实整改。", "方案"),
         (FOSHAN + "学习 贯彻党的十八届六 全会精神。", "党的十八届六全会"),
         (FUZHOU + "推进教育法治建设，落实教育法规清理任务。", "教育法"),
