@@ -182,8 +182,8 @@ def expand_issuer(name: str, place: Place) -> tuple[str, tuple[str, ...]]:
     places = _leading_places(gazetteer().find(name[:24])) if place_at(name, 0) else []
     if places and name.startswith("委", places[-1].end):  # 慈溪市委 is 中共慈溪市委
         return "中共" + name, flags
-    if rx.PREFECTURE_OFFICE.match(name):
-        name = "地区行政公署"
+    if office := rx.PREFECTURE_OFFICE.match(name):
+        name = "地区行政公署" + (office.group(1) or "")  # 行署办公室 → …地区行政公署办公室
     m = rx.RELATIVE_ISSUER.match(name)
     if m and m.group(2) in _LEVEL_OF_RELATIVE:
         whole = place.relative(m.group(2))

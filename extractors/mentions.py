@@ -386,7 +386,9 @@ def bracketed_mentions(ctx: Context, spans: list[Span], short_names: frozenset[s
         if taken_as_guide(ctx.masked, begin, span.close):
             trigger = ""  # an earlier clause's 落实 does not reach 以《…》为指导
         relation = relation_given_after(ctx, begin, span.close, trigger, relation)
-        trigger, relation = _made_after(text, span.close) or (trigger, relation)
+        number = rx.DOC_NUMBER_AFTER.match(text, span.close) or rx.STANDARD_NUMBER_AFTER.match(text, span.close)
+        # 启动《…》（…令第3号）修订: what is done to the title may follow its number
+        trigger, relation = _made_after(text, number.end() if number else span.close) or (trigger, relation)
         if relation in (None, Relation.CITES, Relation.IMPLEMENTS) and rx.DRAFT.search(
             text, span.open + 1, span.close - 1
         ):
@@ -395,7 +397,6 @@ def bracketed_mentions(ctx: Context, spans: list[Span], short_names: frozenset[s
             relation = Relation.REVISES  # 起草《贵州省生态环境保护条例(修订草案)》
         if kind is Kind.NOT_POLICY:
             relation = Relation.CITES
-        number = rx.DOC_NUMBER_AFTER.match(text, span.close) or rx.STANDARD_NUMBER_AFTER.match(text, span.close)
         found.append(
             make_mention(
                 ctx,
@@ -460,6 +461,8 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
     found = []
 
     def add(start: int, end: int, titles: list[str]) -> None:
+        if rx.APPROVED_BY_AFTER.match(masked, end):
+            return  # 十三届全国人大五次会议审议通过的《政府工作报告》: the report is what is implemented
         trigger, relation = governing_trigger(ctx, start, subclause_only=True)
         spirit = rx.MEETING_SPIRIT_AFTER.match(masked[end : end + 8]) or _follows_list_with_spirit(masked, end)
         if relation is not Relation.IMPLEMENTS and not spirit:
@@ -482,6 +485,8 @@ def meeting_mentions(ctx: Context) -> list[Mention]:
         return squeeze(ctx.clean.surface(start, end))
 
     for m in rx.PARTY_CONGRESS.finditer(masked):
+        if "迎" in masked[max(0, m.start() - 3) : m.start()]:
+            continue  # “喜迎二十大…”: a congress to come is no spirit to implement
         if m.start() == 0 or masked[m.start() - 1] not in rx.CN_NUM:  # not the 十大 of 二十大会
             start = _with_lead(masked, m.start())
             add(start, m.end(), [named(start, m.end())])
@@ -632,7 +637,7 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     starts = [
         _after_triggers(masked, t.end())
         for t in rx.TRIGGER.finditer(masked)
-        if _RELATION_OF_TRIGGER[t.group()] in (Relation.IMPLEMENTS, Relation.REVISES)
+        if _RELATION_OF_TRIGGER[t.group()] in (Relation.IMPLEMENTS, Relation.REVISES, Relation.ISSUES)
     ]
     # a list that goes on after a title in brackets: 贯彻《…进步法》和促进科技成果转化法
     starts += [m.end() for m in rx.AFTER_TITLE_IN_LIST.finditer(masked)]

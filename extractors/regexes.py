@@ -119,7 +119,7 @@ GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
     "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|示范文本|"
-    "重点任务|工作任务|测评体系|评价体系|指标体系|条件"
+    "重点任务|工作任务|测评体系|评价体系|指标体系|条件|工作报告"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title that is a genre and nothing else once its issuer is taken off: "工作规则", "实施办法"
@@ -268,7 +268,10 @@ NUMBERED_DOCUMENT = re.compile(
     rf"(?:[{CN_NUM}]{{1,3}}|[0-9]{{1,3}})号文件"
 )
 # A document number after the title: "《…》（国发〔2016〕40号）", "(教基〔2017〕3号)"
-DOC_NUMBER_AFTER = re.compile(r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号)\)")
+# (or an order's: "（国家医疗保障局令第4号）")
+DOC_NUMBER_AFTER = re.compile(
+    r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号|[^()]{2,16}?令第?[0-9一二三四五六七八九十]{1,4}号)\)"
+)
 # …or a national standard's number: "《养老机构服务质量基本规范》（GB/T 35796-2017）"
 STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|GB/T|GB/Z) ?[0-9.]+ ?[-—–] ?(?:19|20)[0-9]{2})\)")
 # A document number only a national body gives: 国发, 国办发, 中发, 中办发, a ministry's 部发 or 部令, a
@@ -276,7 +279,7 @@ STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|GB/T|GB/Z) ?[0-9.]+ ?[-—–] ?(?
 # (a ministry's number starts with its own character, where a local body's starts with its place's:
 # 教督〔2017〕6号 is the Ministry of Education's, 苏教基〔2017〕 Jiangsu's)
 NATIONAL_DOC_NUMBER = re.compile(
-    r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)"
+    r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)|^(?:国家|国务院)[^()]{0,12}令"
     r"|^(?:教|国|财|发改|农|建|交|民|环|工信|水|文旅|应急|商)[^〔\[(]{0,4}[〔\[(]"
 )
 # A title that names itself national: "食品安全国家标准 …", "中国生物多样性保护战略与行动计划"
@@ -303,6 +306,8 @@ PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()" + BLANK + "]")
 LIST_JOINER = re.compile(r"[和及与]")
 # What after a meeting says its spirit is implemented: "…全会精神", "…的决策部署"
 MEETING_SPIRIT_AFTER = re.compile(r"^(?:的)?(?:精神|决策部署|部署|要求|决议)")
+# A meeting that approved what follows it: "…人大五次会议审议通过的《政府工作报告》"
+APPROVED_BY_AFTER = re.compile(r"审议通过的")  # (not 十九届六中全会通过的《决议》: its spirit is implemented)
 # A list of meetings that ends in their spirit: "和十八届三中、四中全会精神", "…全会和市委…全会部署"
 LIST_WITH_SPIRIT = re.compile(r"^[和及、与].*(?:精神|决策部署|部署|要求)$")
 # Where a trigger's reach ends: a clause ends at 。；！？ and at line ends.
@@ -362,12 +367,12 @@ RELATIVE_PLACE_LEAD = re.compile(rf"^(?:我|全|本){_RELATIVE}{_NOT_A_PLACE_AFT
 # …after a year: "2017年全省教育工作会议"
 RELATIVE_LEAD = re.compile(rf"^((?:19|20)[0-9]{{2}}年)?(?:我|全|本)?{_RELATIVE}{_NOT_A_PLACE_AFTER}")
 # …just before a title: "制定我市《…》"
-RELATIVE_BEFORE = re.compile(rf"(?:我|全|本){_RELATIVE}$")
+RELATIVE_BEFORE = re.compile(rf"(?:我|全|本|(?<=[行实彻照据施循])){_RELATIVE}$")  # 执行自治区《…》 too
 # …inside a title: "加强全市幼儿园师资队伍建设的实施意见"
 # (not the 全 of 安全, nor a 省长: "粮食安全省长责任制考核办法" names no province)
 RELATIVE_INSIDE = re.compile(rf"(?:(?<!安)全|我|本){_RELATIVE}(?!长)")
 # A prefecture's administrative office, named by its short name: "行署", "地区行署"
-PREFECTURE_OFFICE = re.compile(r"^(?:地区)?行署$")
+PREFECTURE_OFFICE = re.compile(r"^(?:地区)?行署(?=(办公室)?$)")
 # A district's name leading a body's: "江北区委办", "渝中区教委"
 DISTRICT_LEAD = re.compile(rf"[{CJK}]{{1,4}}?区(?=[{CJK}])")
 # A relative issuer: "省教育厅", "市委", "中共市委", "区政府", "自治区党委"
@@ -389,7 +394,7 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 QUOTED_POLICY = re.compile(
     rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|规定|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|"
     rf"(?<!培养|建设|培育|资助|扶持|引才|人才)(?<!”)计划|实施方案|纲要)"  # “对标争先”建设计划, “墩苗”计划: programmes
-    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|$)"
+    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|情况|$)"
 )
 # A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
 QUOTED_RULE = re.compile(rf"“[^“”\n]{{0,6}}?(?:[0-9]{{1,3}}|[{CN_NUM}]{{1,3}})条(?:办法|规定|措施|意见|举措|政策)?”")
@@ -503,7 +508,7 @@ ALIGNING_AFTER = re.compile(r"(?:的|相)?衔接")
 # A plan's name used for the time it covers: "实施“十四五”规划的开局之年", "“十三五”规划收官之年"
 PERIOD_AFTER = re.compile(r"的?(?:开局|收官|起步|决胜|关键|攻坚|谋篇|承上启下)(?:之年|年|之年份)|时期|期间")
 # An activity about a policy, after it: "开展《…条例》进校园活动", "开展食品安全法等法律法规宣传"
-ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动|总结|验收|评估)")
+ACTIVITY_AFTER = re.compile(r"[^，,。；;\n]{0,16}?(?:宣传|宣讲|培训|解读|竞赛|知识|活动|总结|验收|评估|监测|督查|检查)")
 # What may stand before issuers and is no part of them: a conjunction left once a list is cut at
 # its 》 ("《…》和市委市政府《…》"), an inline count ("四是市委办公厅…印发的《…》")
 # A body named relative to the plan, as a list's next item starts it: "和|县委县政府《…》"

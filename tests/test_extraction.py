@@ -102,6 +102,9 @@ CHONGQING_EDUCATION = "重庆市教育委员会2022年工作要点\n"  # 重庆 
 SHANDONG_ORGANIZATION = "中共山东省委组织部2022年组织工作要点\n"
 WENZHOU_ECOLOGY = "温州市生态环境局2023年工作要点\n"
 HARBIN_DAOLI = "哈尔滨市道里区市场监督管理局2021年工作要点\n"
+HEALTHCARE_SECURITY = "国家医疗保障局2022年工作要点\n"  # a national body's plan
+SHUFU = "疏附县农业农村局2021年工作要点\n"  # a county of 喀什地区, 新疆维吾尔自治区
+JINJIANG = "晋江市工业和信息化局2023年工作要点\n"  # a county-level city of 泉州市
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -546,6 +549,20 @@ CASES = [
       expect("关于优化生态环境保护执法方式提高执法效能的指导意见", level=Level.NATIONAL)]),
     (HARBIN_DAOLI + "1. 制定《区市场监管局党组落实全面从严治党主体责任清单》。",
      [expect("区市场监管局党组落实全面从严治党主体责任清单", issuers=("哈尔滨市道里区市场监管局党组",))]),
+    # an order's number marks its title national, also before a revision written after it; a law
+    # to be made; a session that approved a report is no meeting implemented
+    (HEALTHCARE_SECURITY + "（一）认真落实十三届全国人大五次会议审议通过的《政府工作报告》部署，积极推动出台医疗保障法，"
+     "启动《零售药店医疗保障定点管理暂行办法》（国家医疗保障局令第3号）修订。",
+     [expect("政府工作报告", kind=Kind.DOCUMENT, relation=Relation.IMPLEMENTS),
+      expect("医疗保障法", tier=Tier.B, relation=Relation.ISSUES, level=Level.NATIONAL),
+      expect("零售药店医疗保障定点管理暂行办法", relation=Relation.REVISES, level=Level.NATIONAL)]),
+    # the region relative, right after a trigger; a prefecture office's own office
+    (SHUFU + "1、执行自治区《防止返贫动态监测和帮扶工作实施方案》，落实行署办公室《关于加快畜牧业发展的通知》。",
+     [expect("防止返贫动态监测和帮扶工作实施方案", level=Level.PROVINCIAL, jurisdiction="650000"),
+      expect("关于加快畜牧业发展的通知", issuers=("喀什地区行政公署办公室",), level=Level.MUNICIPAL)]),
+    # a monitoring of a plan cites it; a congress to come is no spirit implemented
+    (JINJIANG + "（一）开展晋江市“十四五”工业发展规划实施情况年度监测，组织开展“喜迎二十大、建功新时代”主题宣讲活动。",
+     [expect("晋江市“十四五”工业发展规划", relation=Relation.CITES)]),
     # a study outline is a book
     (NINGXIANG + "1. 组织党员干部学习《习近平法治思想学习纲要》。",
      [expect("习近平法治思想学习纲要", kind=Kind.NOT_POLICY, relation=Relation.CITES)]),
@@ -646,6 +663,7 @@ def test_passage_gives_its_mentions(text, expected):
         (FOSHAN + "实施“科研强校计划”，继续实施“中小学教师素质提升工程”。", "“科研强校计划”"),
         (FOSHAN + "实施高校党建“对标争先”建设计划。", "“对标争先”建设计划"),
         (FOSHAN + "开展年轻干部“墩苗”计划。", "“墩苗”计划"),
+        (JINJIANG + "组织开展“喜迎二十大、建功新时代”主题宣讲进企业活动。", "二十大"),
         (FOSHAN + "按照“一校一策”制定方案，落实整改。", "方案"),
         (FOSHAN + "学习 贯彻党的十八届六 全会精神。", "党的十八届六全会"),
         (FUZHOU + "推进教育法治建设，落实教育法规清理任务。", "教育法"),
