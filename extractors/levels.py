@@ -104,7 +104,7 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
         if leading:
             jurisdiction = leading[-1].jurisdiction
             return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
-    zone_city = _short_name_lead(issuer, Place(year=year)) if rx.ZONE.search(issuer) else None
+    zone_city = _zone_city(issuer, year) if rx.ZONE.search(issuer) else None
     if zone_city:  # 长沙高新区管委会: a development zone is no division; its city is its place
         return place_of(zone_city, issuer, year)
     relative = rx.RELATIVE_START.match(issuer) or rx.RELATIVE_START.match(title)
@@ -115,6 +115,21 @@ def document_place(title: str, issuer_as_printed: str, text: str, year: int | No
         return Place(issuer=issuer, year=year)
     jurisdiction = g.by_code(ranked[0])
     return place_of(jurisdiction, _full_issuer_of_document(issuer, jurisdiction), year)
+
+
+def _zone_city(issuer: str, year: int | None) -> Jurisdiction | None:
+    """The place a development zone's body names by a short name: its city wherever the name says
+    it (四川天府新区成都直管区… → 成都市), else the province or city it starts with (长沙高新区 →
+    长沙市)."""
+    g = gazetteer()
+    for at in range(len(issuer) - 1):
+        short = issuer[at : at + 2]
+        if short in COMMON_WORD_SHORTS:
+            continue
+        cities = [j for j in g.lookup(short, year=year) if j.short == short and j.level is Level.MUNICIPAL]
+        if cities:
+            return cities[0]
+    return _short_name_lead(issuer, Place(year=year))
 
 
 def _leading_places(found: list) -> list:

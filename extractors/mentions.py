@@ -156,6 +156,8 @@ def _last_trigger(window: str, start: int) -> str:
         word = m.group()
         if _is_qualifier(window, m):
             continue
+        if _RELATION_OF_TRIGGER[word] is not Relation.IMPLEMENTS and rx.AFTER_TITLE_END.search(window, 0, m.start()):
+            continue  # 《A》修订，…《B》: the revision is A's, written after it
         if window.startswith("的", m.end()):
             continue  # 国务院印发的《…》 says who made it, not what this plan does
         if rx.GENRE_AFTER_TRIGGER.match(window, m.end()):
@@ -328,7 +330,7 @@ def title_kind(title: str, after: str, issued: bool = False) -> Kind:
     body is named as issuing (国家卫生健康委办公厅《…标准体系（试行）》) is one whatever its genre."""
     if rx.NOT_POLICY_AFTER.match(after) or rx.NOT_POLICY_TITLE.search(title):
         return Kind.NOT_POLICY
-    bare = rx.TRAILING_PARENTHETICAL.sub("", title)
+    bare = rx.TRAILING_PARENTHETICAL.sub("", re.split("——|--", title)[0])  # 《…规划纲要——以长吉图为…先导区》
     if rx.TITLE_GENRE.search(bare) or "关于" in title or rx.YEAR_RANGE.search(title):
         return Kind.DOCUMENT
     if issued or rx.TRIAL_EDITION.search(title):
@@ -582,8 +584,9 @@ def named_policy_mentions(ctx: Context) -> list[Mention]:
     masked = ctx.masked
     found = []
     for m in rx.QUOTED_POLICY.finditer(masked):
-        if rx.PERIOD_AFTER.match(masked, m.end()):
-            continue  # 实施“十四五”规划的开局之年 names a time
+        implemented = any(t.end() == m.start() for t in rx.TRIGGER.finditer(masked, max(0, m.start() - 6), m.start()))
+        if rx.PERIOD_AFTER.match(masked, m.end()) and not implemented:
+            continue  # “十三五”规划收官之年 names a time; 实施“十四五”规划的关键之年 implements it too
         made_after = _made_after(masked, m.end())  # 开展市“十四五”节水型社会建设规划编制
         fields = dict(zip(("trigger", "relation"), made_after, strict=True)) if made_after else {}
         found.append(named_mention(ctx, with_place_prefix(ctx, m.start()), m.end(), **fields))

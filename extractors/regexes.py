@@ -119,7 +119,7 @@ GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
     "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|示范文本|"
-    "重点任务|工作任务|测评体系|评价体系|指标体系|条件|工作报告"
+    "重点任务|工作任务|测评体系|评价体系|指标体系|条件|工作报告|定额|协定"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title that is a genre and nothing else once its issuer is taken off: "工作规则", "实施办法"
@@ -227,6 +227,8 @@ BARE_LAW = re.compile(
 ISSUER_AFTER = re.compile(r"\(([^()]{2,40}?)(?:(?:19|20)[0-9]{2}年)?(?:联合)?(?:印发|发布|出台|颁布)\)")
 # What a plan does with a law cited after a verb of its own, before the law's name: "配合做好…条例执法检查"
 FILLER_VERB = re.compile(r"做好|抓好|开展|加强|推进|完成|组织")
+# The end of a title and its number, where a revision or a making written after the title follows
+AFTER_TITLE_END = re.compile(r"》(?:\([^()]{1,30}\))?$")
 # A law's implementing regulations, named after it: "外商投资法|实施条例"
 LAW_IMPLEMENTING_RULES = re.compile(r"实施条例|实施细则|实施办法")
 # A law's name with 和 inside, as the next item of a list of laws: "、军人地位和权益保障法"
@@ -273,13 +275,15 @@ DOC_NUMBER_AFTER = re.compile(
     r"\(([^()]{1,12}?[〔\[(]?(?:19|20)[0-9]{2}[〕\])]?[0-9]{1,4}号|[^()]{2,16}?令第?[0-9一二三四五六七八九十]{1,4}号)\)"
 )
 # …or a national standard's number: "《养老机构服务质量基本规范》（GB/T 35796-2017）"
-STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|GB/T|GB/Z) ?[0-9.]+ ?[-—–] ?(?:19|20)[0-9]{2})\)")
+# (or a trade's national standard, not a province's DB: "（SL 310-2019）", "（JGJ/T 123-2012）")
+STANDARD_NUMBER_AFTER = re.compile(r"\(((?:GB|(?!DB)[A-Z]{2,4})(?:/[TZ])?\s?[0-9.]+\s?[-—–]\s?(?:19|20)[0-9]{2})\)")
 # A document number only a national body gives: 国发, 国办发, 中发, 中办发, a ministry's 部发 or 部令, a
 # national standard's GB: "国发〔2018〕40号", "人社部发〔2016〕1号", "GB 2760—2014"
 # (a ministry's number starts with its own character, where a local body's starts with its place's:
 # 教督〔2017〕6号 is the Ministry of Education's, 苏教基〔2017〕 Jiangsu's)
 NATIONAL_DOC_NUMBER = re.compile(
     r"^(?:GB|国发|国办发|国函|国办函|中发|中办发|厅字)|部(?:发|令|函)|^(?:国家|国务院)[^()]{0,12}令"
+    r"|^(?!DB)[A-Z]{2,4}(?:/[TZ])?\s?[0-9]"
     r"|^(?:教|国|财|发改|农|建|交|民|环|工信|水|文旅|应急|商)[^〔\[(]{0,4}[〔\[(]"
 )
 # A title that names itself national: "食品安全国家标准 …", "中国生物多样性保护战略与行动计划"
@@ -464,12 +468,12 @@ CONFERENCE_SCOPES = re.compile(
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # What a body's name never holds: a meeting, a speech or its spirit, a law ("市委十二届八次全会和市委
 # 市政府《…》", "重要讲话和中共中央、国务院《…》", "安全生产法和省委办公厅《…》": the bodies are the tail after 和)
-NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求|(?:法|条例)[和及与、]")
+NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求|(?:法|条例|规定)[和及与、]")
 # Verbs that are no trigger and may stand before a body and its title: "衔接省科技厅《…》",
 # "配合州科技局起草《…》", "对标《…纲要》", "参照《…办法》" (DESIGN's implements list has no 参照);
 # the title is cited, not implemented under an earlier clause's trigger
 OTHER_VERB = re.compile(
-    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣|推动|围绕"
+    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣|推动|围绕|用好"
 )
 # A title taken as a guide, cited and not implemented: "以《…》为指导", "以国务院办公厅《A》和《B》为引领"
 # (GUIDE_OPEN ends the text before the title, GUIDE_CLOSE starts the text after it)
@@ -485,7 +489,7 @@ GUIDE_CLOSE = re.compile(
 # A development zone's name inside its bodies' names: "长沙高新区管委会" (长沙 the city's short name),
 # and its bodies named relative to the plan of one: "高新区党工委", "管委会"
 ZONE = re.compile(r"高新区|经开区|开发区|高新技术产业开发区|经济技术开发区|保税区|综合保税区|新区|园区")
-OWN_ZONE_BODY = re.compile(rf"(?:{ZONE.pattern})?(?P<body>党工委|管委会|管理委员会)")
+OWN_ZONE_BODY = re.compile(rf"(?:{ZONE.pattern})?(?P<body>(?:党工委|管委会|管理委员会)(?:办公室)?)")
 # A sub-district's bodies, named relative to the plan of one: "街道党工委", "街道办事处"
 OWN_STREET_BODY = re.compile(r"街道(?P<body>党工委|办事处|办)?")
 # The plan's issuer, named by the plan itself: "我局", "本厅", "局党组", "我委党组"

@@ -105,6 +105,8 @@ HARBIN_DAOLI = "哈尔滨市道里区市场监督管理局2021年工作要点\n"
 HEALTHCARE_SECURITY = "国家医疗保障局2022年工作要点\n"  # a national body's plan
 SHUFU = "疏附县农业农村局2021年工作要点\n"  # a county of 喀什地区, 新疆维吾尔自治区
 JINJIANG = "晋江市工业和信息化局2023年工作要点\n"  # a county-level city of 泉州市
+TIANFU = "四川天府新区成都直管区社区发展治理和社会保障局2022年工作要点\n"  # a new area run by 成都市
+JIANGXI_WATER = "江西省水利厅2021年工作要点\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -563,6 +565,22 @@ CASES = [
     # a monitoring of a plan cites it; a congress to come is no spirit implemented
     (JINJIANG + "（一）开展晋江市“十四五”工业发展规划实施情况年度监测，组织开展“喜迎二十大、建功新时代”主题宣讲活动。",
      [expect("晋江市“十四五”工业发展规划", relation=Relation.CITES)]),
+    # a new area's plan is its city's where its name says the city; a rule after another and 及
+    (TIANFU + "1. 落实市委市政府《关于深入推进城乡社区发展治理的意见》，严格落实中央八项规定及省委省政府十项规定精神。",
+     [expect("关于深入推进城乡社区发展治理的意见", issuers=("中共成都市委", "成都市人民政府"), level=Level.MUNICIPAL),
+      expect("中央八项规定", issuers=(), level=Level.NATIONAL),
+      expect("省委省政府十项规定", issuers=("中共四川省委", "四川省人民政府"), level=Level.PROVINCIAL)]),
+    # a trade's standard number marks its title national; a 定额 and a 协定 are policies; a subtitle
+    # after —— is no genre; a revision written after one title is not the next one's
+    (JIANGXI_WATER + "（一）启动《江西省用水定额》修订，参照《村镇供水工程技术规范》（SL 310-2019），用好《区域全面经济伙伴关系协定》，"
+     "落实《中国图们江区域合作开发规划纲要——以长吉图为开发开放先导区》。",
+     [expect("江西省用水定额", kind=Kind.DOCUMENT, relation=Relation.REVISES, level=Level.PROVINCIAL),
+      expect("村镇供水工程技术规范", level=Level.NATIONAL),
+      expect("区域全面经济伙伴关系协定", kind=Kind.DOCUMENT, relation=Relation.CITES),
+      expect("中国图们江区域合作开发规划纲要——以长吉图为开发开放先导区", kind=Kind.DOCUMENT, level=Level.NATIONAL)]),
+    # a plan named after the trigger that implements it, though the phrase names a year
+    (JIANGXI_WATER + "（一）2021年是实施“十四五”规划的开局之年，也是“十三五”规划收官之后的第一年。",
+     [expect("“十四五”规划", tier=Tier.B, relation=Relation.IMPLEMENTS)]),
     # a study outline is a book
     (NINGXIANG + "1. 组织党员干部学习《习近平法治思想学习纲要》。",
      [expect("习近平法治思想学习纲要", kind=Kind.NOT_POLICY, relation=Relation.CITES)]),
@@ -659,6 +677,7 @@ def test_passage_gives_its_mentions(text, expected):
     ("text", "absent"),
     [  # fmt: skip
         (FOSHAN + "以优异成绩迎接党的十九大胜利召开。", "党的十九大"),
+        (FOSHAN + "2020年是全面建成小康社会和“十三五”规划收官之年。", "“十三五”规划"),
         (FOSHAN + "启动第三期佛山市“教育创客”培养计划师资培训。", "佛山市“教育创客”培养计划"),
         (FOSHAN + "实施“科研强校计划”，继续实施“中小学教师素质提升工程”。", "“科研强校计划”"),
         (FOSHAN + "实施高校党建“对标争先”建设计划。", "“对标争先”建设计划"),
@@ -683,7 +702,6 @@ def test_passage_gives_its_mentions(text, expected):
         (YUDU + "认真落实全国农业农村工作会议和县委十五届十二次全会精神。", "和县委十五届十二次全会"),
         (LIUNAN + "各学校要结合实际制定本校年度工作计划。", "本校年度工作计划"),
         (CHENGDU + "1. 依据教育部《义务教育学校管理标准》（教基〔2017〕9号，以下简称《管理标准》）。", "管理标准"),
-        (XINJIAN + "2021年是实施“十四五”规划的开局之年。", "“十四五”规划"),
         (TIANSHUI + "贯彻实施精神卫生法。", "实施精神卫生法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "七五普法"),
         (FUZHOU + "开展七五普法，执行新做法，落实新条例。", "新做法"),
