@@ -161,11 +161,11 @@ def squeeze(text: str) -> str:
 def normalize_title(title: str) -> str:
     """The form in which two spellings of one title compare equal: Simplified, NFKC, no
     whitespace or title brackets, one spelling of year ranges, 中华人民共和国 dropped from laws
-    and their implementing regulations (…食品安全法实施条例).
+    and regulations (…食品安全法实施条例, …市场主体登记管理条例).
     "《老年教育发展规划（2016—2020 年）》" → "老年教育发展规划(2016-2020年)"."""
     title = unicodedata.normalize("NFKC", simplify(title))
     title = TITLE_NOISE.sub("", title)
     title = YEAR_RANGE.sub(r"\1-\2年", title)
-    if title.startswith("中华人民共和国") and title.endswith(("法", "法典", "法实施条例", "法实施细则", "法实施办法")):
+    if title.startswith("中华人民共和国") and title.endswith(("法", "法典", "条例", "法实施细则", "法实施办法")):
         title = title[len("中华人民共和国") :]
     return title

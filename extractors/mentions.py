@@ -200,7 +200,7 @@ def issuer_before(ctx: Context, start: int) -> tuple[int, tuple[str, ...]]:
             return start, ()
     issuers = parse_issuers(candidate)
     # …else the bodies that end the text: 市委十二届八次全会和|市委市政府《…》
-    for joiner in rx.LIST_JOINER.finditer(candidate) if not issuers else ():
+    for joiner in rx.BODIES_AFTER_LIST.finditer(candidate) if not issuers else ():
         if not place_at(candidate, joiner.start()) and (issuers := parse_issuers(candidate[joiner.end() :])):
             cut += joiner.end()
             break

@@ -119,7 +119,7 @@ GENRE = (
     "法|条例|规定|办法|细则|规则|规程|准则|守则|章程|决定|决议|意见|通知|通告|公告|方案|计划|规划|纲要|"
     "标准|规范|大纲|导则|指南|指引|要点|要求|措施|制度|目录|清单|名录|指标|指导意见|实施意见|行动计划|"
     "若干意见|暂行办法|实施办法|工作方案|实施方案|发展规划|意见稿|公约|批复|函|令|政策|战略|法典|协议|备忘录|预案|基准|示范文本|"
-    "重点任务|工作任务|测评体系|评价体系|指标体系|条件|工作报告|定额|协定"
+    "重点任务|工作任务|测评体系|评价体系|指标体系|条件|工作报告|定额|协定|职责"
 )
 TITLE_GENRE = re.compile(rf"(?:{GENRE})$")
 # A title that is a genre and nothing else once its issuer is taken off: "工作规则", "实施办法"
@@ -299,7 +299,7 @@ RELATIVE_PLACE_WORD = re.compile(
 )
 # What a section heading that implements something names: "二、全面贯彻落实全国教育大会精神"
 # (not "一、落实立德树人根本任务")
-CITED_IN_HEADING = re.compile(r"精神|法(?![治规律])|条例|会议|大会|全会|规划|纲要|意见|方案|规定|办法")
+CITED_IN_HEADING = re.compile(r"精神|法(?![治规律])|条例|会议|大会|全会|规划|纲要|意见|方案|规定|办法|”政策")
 # Where a sub-clause ends: a trigger governs what follows it up to here (for meetings, strictly).
 SUBCLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
 # What may not stand inside an issuer's name printed before a title
@@ -308,6 +308,8 @@ ISSUER_STOP = re.compile(r"[,，。;；:：!?\n》“”()\[\]" + BLANK + "]")
 PREFIX_STOP = re.compile(r"[,，。;；:：!?\n》“”、()" + BLANK + "]")
 # Words that join the items of a list: "党的十八大和十八届…全会"
 LIST_JOINER = re.compile(r"[和及与]")
+# …and where the bodies after a list start: "旅游法、|国务院《旅行社条例》"
+BODIES_AFTER_LIST = re.compile(r"[和及与、]")
 # What after a meeting says its spirit is implemented: "…全会精神", "…的决策部署"
 MEETING_SPIRIT_AFTER = re.compile(r"^(?:的)?(?:精神|决策部署|部署|要求|决议)")
 # A meeting that approved what follows it: "…人大五次会议审议通过的《政府工作报告》"
@@ -398,7 +400,7 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 QUOTED_POLICY = re.compile(
     rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|规定|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|"
     rf"(?<!培养|建设|培育|资助|扶持|引才|人才)(?<!”)计划|实施方案|纲要)"  # “对标争先”建设计划, “墩苗”计划: programmes
-    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|情况|$)"
+    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|情况|承上启下|开局|收官|起步|决胜|关键|$)"
 )
 # A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
 QUOTED_RULE = re.compile(rf"“[^“”\n]{{0,6}}?(?:[0-9]{{1,3}}|[{CN_NUM}]{{1,3}})条(?:办法|规定|措施|意见|举措|政策)?”")
@@ -408,10 +410,13 @@ ISSUER_ABOUT_POLICY = re.compile(
     rf"(?:中共)?(?:[{CJK}]{{0,12}}?(?:{ORG_SUFFIX}))关于[^，。；、《》“”\n]{{4,40}}?(?:{GENRE})(?![{CJK}])"
 )
 # The name after an issuer and 关于, up to its genre: "市政府关于进一步完善城乡义务教育经费保障机制政策"
-ABOUT_POLICY = re.compile(rf"关于[^,，。;；、《》“”\n{BLANK}]{{4,40}}?(?:{GENRE})(?![{CJK}])")
+# (its genre may be followed by what is asked of it, or a list's next item: "…的通知要求", "…的意见和…")
+ABOUT_POLICY = re.compile(
+    rf"关于[^,，。;；、《》“”\n{BLANK}]{{4,40}}?(?:{GENRE})(?:(?=要求|精神|部署|和|及|与)|(?![{CJK}]))"
+)
 # A bare name after a trigger of issuing, ending in a genre: "制定实施第三期发展学前教育行动计划"
 BARE_ISSUED_POLICY = re.compile(
-    rf"(?!本校|本单位|各校|各单位|各学校|前|后)(?:(?!继续|执行)[{CJK}0-9()\-]){{4,30}}?(?:行动计划|行动方案|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法)"
+    rf"(?!本校|本单位|各校|各单位|各学校|前|后)(?:(?!继续|执行)[{CJK}0-9()\-]){{4,30}}?(?:行动计划|行动方案|实施方案|工作方案|实施意见|指导意见|发展规划|规划|计划|实施细则|管理办法|办法|指南)"
     rf"(?![{CJK}])"
 )
 # A plan in phases, named where a trigger governs it: "实施县第三期学前教育行动计划"
@@ -468,12 +473,12 @@ CONFERENCE_SCOPES = re.compile(
 SCOPE_SEPARATOR = re.compile(r"、|和|及|与")
 # What a body's name never holds: a meeting, a speech or its spirit, a law ("市委十二届八次全会和市委
 # 市政府《…》", "重要讲话和中共中央、国务院《…》", "安全生产法和省委办公厅《…》": the bodies are the tail after 和)
-NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求|(?:法|条例|规定)[和及与、]")
+NOT_IN_A_BODY = re.compile(r"讲话|全会|(?<!协商)会议|党代会|精神|部署|要求|(?:法|条例|规定)[和及与、]|关于|意见|通知")
 # Verbs that are no trigger and may stand before a body and its title: "衔接省科技厅《…》",
 # "配合州科技局起草《…》", "对标《…纲要》", "参照《…办法》" (DESIGN's implements list has no 参照);
 # the title is cited, not implemented under an earlier clause's trigger
 OTHER_VERB = re.compile(
-    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣|推动|围绕|用好"
+    r"衔接|配合|会同|协助|协调|对接|报请|提请|争取|参与|参加|参照|对标|对表|比照|借鉴|违反|结合|推广|紧扣|推动|围绕|用好|巩固"
 )
 # A title taken as a guide, cited and not implemented: "以《…》为指导", "以国务院办公厅《A》和《B》为引领"
 # (GUIDE_OPEN ends the text before the title, GUIDE_CLOSE starts the text after it)

@@ -107,6 +107,9 @@ SHUFU = "疏附县农业农村局2021年工作要点\n"  # a county of 喀什地
 JINJIANG = "晋江市工业和信息化局2023年工作要点\n"  # a county-level city of 泉州市
 TIANFU = "四川天府新区成都直管区社区发展治理和社会保障局2022年工作要点\n"  # a new area run by 成都市
 JIANGXI_WATER = "江西省水利厅2021年工作要点\n"
+ANHUI_MARKET = "安徽省市场监督管理局2022年工作要点\n"
+CHONGLI = "张家口市崇礼区文化广电和旅游局2022年工作要点\n"
+EWENKI = "鄂温克族自治旗教育局2022年工作要点\n"  # an autonomous banner of 呼伦贝尔市
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -581,6 +584,18 @@ CASES = [
     # a plan named after the trigger that implements it, though the phrase names a year
     (JIANGXI_WATER + "（一）2021年是实施“十四五”规划的开局之年，也是“十三五”规划收官之后的第一年。",
      [expect("“十四五”规划", tier=Tier.B, relation=Relation.IMPLEMENTS)]),
+    # titles after their issuer and 关于, in a list and before 要求; a body after a law in a list;
+    # 巩固…成果 cites; a plan to issue named as a 指南
+    (ANHUI_MARKET + "1. 落实国务院关于开展营商环境创新试点工作的意见和省政府办公厅关于进一步优化营商环境更好服务市场主体的实施意见，"
+     "按照省政府关于加强食品安全工作的通知要求。",
+     [expect("国务院关于开展营商环境创新试点工作的意见", issuers=("国务院",), level=Level.NATIONAL),
+      expect("省政府办公厅关于进一步优化营商环境更好服务市场主体的实施意见", issuers=("安徽省人民政府办公厅",)),
+      expect("省政府关于加强食品安全工作的通知", tier=Tier.B)]),
+    (CHONGLI + "1. 认真落实旅游法、国务院《旅行社条例》和《娱乐场所管理条例》，巩固国务院安委会《全国安全生产专项整治三年行动计划》成果。",
+     [expect("旅行社条例", issuers=("国务院",)), expect("娱乐场所管理条例", issuers=("国务院",)),
+      expect("全国安全生产专项整治三年行动计划", issuers=("国务院安委会",), relation=Relation.CITES)]),
+    (EWENKI + "（一）出台全旗义务教育学校作业管理指南。",
+     [expect("全旗义务教育学校作业管理指南", tier=Tier.B, relation=Relation.ISSUES, level=Level.COUNTY)]),
     # a study outline is a book
     (NINGXIANG + "1. 组织党员干部学习《习近平法治思想学习纲要》。",
      [expect("习近平法治思想学习纲要", kind=Kind.NOT_POLICY, relation=Relation.CITES)]),
