@@ -648,8 +648,8 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     cited_starts = [m.end() for m in rx.OTHER_VERB.finditer(masked)]
     cited_starts += [m.end() for m in rx.GUIDE_LEAD.finditer(masked)]
     cited_starts += [m.end() for m in rx.CITING_ACTIVITY.finditer(masked)]
-    cited_starts = [at for at in cited_starts if not rx.TRIGGER.match(masked, at)]  # 宣传|贯彻民法典 implements
     cited_starts = [filler.end() if (filler := rx.FILLER_VERB.match(masked, at)) else at for at in cited_starts]
+    cited_starts = [at for at in cited_starts if not rx.TRIGGER.match(masked, at)]  # 宣传|贯彻民法典 implements
     cited: set[tuple[int, int]] = set()
     for at in starts + cited_starts:
         first = at

@@ -287,7 +287,7 @@ NATIONAL_DOC_NUMBER = re.compile(
     r"|^(?:教|国|财|发改|农|建|交|民|环|工信|水|文旅|应急|商)[^〔\[(]{0,4}[〔\[(]"
 )
 # A title that names itself national: "食品安全国家标准 …", "中国生物多样性保护战略与行动计划"
-NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)|^全国")
+NATIONAL_IN_TITLE = re.compile(r"国家标准|^中国(?![(（]|共产党)|^(?:(?:19|20)[0-9]{2}(?:-(?:19|20)[0-9]{2})?年)?全国")
 # A place named relative to the citing document: "落实市义务教育…计划", "全省教育工作会议"
 RELATIVE_PLACE = re.compile(r"(?:我|全|本)?(?:自治区|地区|林区|[市省区县州盟旗])")
 # …and the two-character forms that may stand inside a phrase: "推进全市教育信息化“十三五”规划"
@@ -400,7 +400,7 @@ NAME_ENDING = re.compile(r"[省市区县州旗盟岛域国山镇]")
 QUOTED_POLICY = re.compile(
     rf"“[^“”\n]{{1,12}}”(?:(?!等)[{CJK}]){{0,10}}?(?:政策|规定|普法规划|发展规划|建设规划|规划纲要|规划|行动计划|"
     rf"(?<!培养|建设|培育|资助|扶持|引才|人才)(?<!”)计划|实施方案|纲要)"  # “对标争先”建设计划, “墩苗”计划: programmes
-    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|情况|承上启下|开局|收官|起步|决胜|关键|$)"
+    rf"(?=[,，。;；、)”\s]|和|及|与|的|精神|实施|编制|修订|起草|制定|总结|验收|评估|中期|终期|确定|提出|明确|要求|部署|目标|情况|承上启下|开局|收官|起步|决胜|关键|宣传|$)"
 )
 # A rule named by its count in quotes: "省委“36条办法”", "“国十条”", "“24条措施”"
 QUOTED_RULE = re.compile(rf"“[^“”\n]{{0,6}}?(?:[0-9]{{1,3}}|[{CN_NUM}]{{1,3}})条(?:办法|规定|措施|意见|举措|政策)?”")
@@ -506,7 +506,7 @@ GENRE_AFTER_TRIGGER = re.compile(r"细则|办法|方案|意见|条例")
 # 五年规划和二〇三五年远景目标纲要" = "马尔康市“十四五”规划纲要" (group 1 the place, 2 or 3 the plan's number)
 FIVE_YEAR_OUTLINE = re.compile(
     rf"^(.*?)(?:国民经济和社会发展第([{CN_NUM}]{{2}})个五年规划(?:和(?:2035|二〇三五)年远景目标)?纲要"
-    rf"|“([{CN_NUM}]{{2}})五”规划(?:和(?:2035|二〇三五)年远景目标)?纲要)$"
+    rf"|“([{CN_NUM}]{{2}})五”规划(?:和(?:2035|二〇三五)年远景目标)?(?:纲要)?)$"  # or 贵州省“十四五”规划
 )
 # A body that no longer exists, named as such: "原环境保护部", "原国家卫生计生委"
 FORMER_BODY = re.compile(r"^原(?=..)")

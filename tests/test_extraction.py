@@ -110,6 +110,7 @@ JIANGXI_WATER = "江西省水利厅2021年工作要点\n"
 ANHUI_MARKET = "安徽省市场监督管理局2022年工作要点\n"
 CHONGLI = "张家口市崇礼区文化广电和旅游局2022年工作要点\n"
 EWENKI = "鄂温克族自治旗教育局2022年工作要点\n"  # an autonomous banner of 呼伦贝尔市
+GUIZHOU_PROPAGANDA = "中共贵州省委宣传部2022年工作要点\n"
 
 CASES = [
     # ---- relations: one trigger governs the list that follows it
@@ -596,6 +597,11 @@ CASES = [
       expect("全国安全生产专项整治三年行动计划", issuers=("国务院安委会",), relation=Relation.CITES)]),
     (EWENKI + "（一）出台全旗义务教育学校作业管理指南。",
      [expect("全旗义务教育学校作业管理指南", tier=Tier.B, relation=Relation.ISSUES, level=Level.COUNTY)]),
+    # a trigger after a verb of the plan's own; a plan's 宣传 cites it; 全国 after a year range
+    (GUIZHOU_PROPAGANDA + "1. 配合做好贯彻实施民法典宣传，深入开展“八五”普法规划宣传，落实《2019-2023年全国党政领导班子建设规划纲要》。",
+     [expect("民法典", surface="民法典", relation=Relation.IMPLEMENTS),
+      expect("“八五”普法规划", relation=Relation.CITES),
+      expect("2019-2023年全国党政领导班子建设规划纲要", level=Level.NATIONAL)]),
     # a study outline is a book
     (NINGXIANG + "1. 组织党员干部学习《习近平法治思想学习纲要》。",
      [expect("习近平法治思想学习纲要", kind=Kind.NOT_POLICY, relation=Relation.CITES)]),
