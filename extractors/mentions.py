@@ -651,22 +651,12 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
     cited_starts = [filler.end() if (filler := rx.FILLER_VERB.match(masked, at)) else at for at in cited_starts]
     cited_starts = [at for at in cited_starts if not rx.TRIGGER.match(masked, at)]  # 宣传|贯彻民法典 implements
     cited: set[tuple[int, int]] = set()
+    cited_from = set(cited_starts)
     for at in starts + cited_starts:
-        first = at
-        while law := _law_at(masked, at):
-            spans.add(law)
-            if first in cited_starts:
-                cited.add(law)
-            joined = rx.BARE_LAW_LIST.match(masked, law[1])
-            if not joined:
-                break
-            at = joined.end()
-            if not _law_at(masked, at) and (inner_and := _law_with_and_at(masked, at)):
-                law = inner_and  # 、军人地位和权益保障法: the 和 is the name's own
-                spans.add(law)
-                if first in cited_starts:
-                    cited.add(law)
-                break
+        laws = _laws_listed_from(masked, at)
+        spans.update(laws)
+        if at in cited_from:
+            cited.update(laws)
     found = []
     for start, end in sorted(spans):
         trigger, relation = governing_trigger(ctx, start, subclause_only=True)
@@ -679,6 +669,21 @@ def bare_law_mentions(ctx: Context) -> list[Mention]:
             relation = relation_given_after(ctx, start, end, trigger, relation)
             found.append(named_mention(ctx, start, end, relation=relation, trigger=trigger))
     return found
+
+
+def _laws_listed_from(text: str, at: int) -> list[tuple[int, int]]:
+    """The laws named from `at` on, one after another in a list: 宪法和民族区域自治法,
+    退役军人保障法、军人地位和权益保障法 (a later item's name may hold 和)."""
+    laws: list[tuple[int, int]] = []
+    while law := _law_at(text, at):
+        laws.append(law)
+        joined = rx.BARE_LAW_LIST.match(text, law[1])
+        if not joined:
+            return laws
+        at = joined.end()
+    if laws and (inner_and := _law_with_and_at(text, at)):
+        laws.append(inner_and)  # 、军人地位和权益保障法: the 和 is the name's own
+    return laws
 
 
 def _law_at(text: str, at: int) -> tuple[int, int] | None:
